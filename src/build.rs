@@ -1,0 +1,139 @@
+//! The pipeline: load -> check -> render -> write, with nothing written unless all is well.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::check;
+use crate::diagnostic::Diagnostic;
+use crate::error::Error;
+use crate::load::load_portal;
+use crate::model::{Date, Portal};
+use crate::output::Staging;
+use crate::render::{Contents, ROBOTS_TXT, RenderedFile, Renderer, Theme};
+
+/// The default output folder, inside the portal folder.
+pub const DEFAULT_OUT: &str = "public";
+
+/// A portal that loaded and passed every check, with its theme parsed.
+pub struct Validated {
+    /// The portal.
+    pub portal: Portal,
+    /// The theme, ready to render.
+    pub renderer: Renderer,
+    /// Warnings found on the way (errors would have stopped it).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Loads and checks the portal at `dir`, and parses its theme.
+pub fn validate(dir: &Path) -> Result<Validated, Error> {
+    let loaded = load_portal(dir);
+    let mut diagnostics = loaded.diagnostics;
+    let mut renderer = None;
+    if let Some(portal) = &loaded.portal {
+        diagnostics.extend(check::check(portal, &loaded.sources));
+        match Theme::load(dir, &portal.config).and_then(|theme| Renderer::new(&theme)) {
+            Ok(r) => renderer = Some(r),
+            Err(problems) => diagnostics.extend(problems),
+        }
+    }
+    match (loaded.portal, renderer) {
+        (Some(portal), Some(renderer)) if !diagnostics.iter().any(Diagnostic::is_error) => {
+            Ok(Validated {
+                portal,
+                renderer,
+                warnings: diagnostics,
+            })
+        }
+        _ => Err(Error::Invalid(diagnostics)),
+    }
+}
+
+/// Validates the portal and renders every page in memory, writing nothing: catches errors
+/// that only show when a template meets the data.
+pub fn check_portal(dir: &Path, as_of: Option<Date>) -> Result<Vec<Diagnostic>, Error> {
+    let v = validate(dir)?;
+    let failures: Vec<Diagnostic> = v
+        .portal
+        .clients
+        .par_iter()
+        .filter_map(|c| v.renderer.render_client(&v.portal.config, c, as_of).err())
+        .collect();
+    if failures.is_empty() {
+        Ok(v.warnings)
+    } else {
+        let mut all = v.warnings;
+        all.extend(failures);
+        Err(Error::Invalid(all))
+    }
+}
+
+/// What `build` should do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The portal folder.
+    pub portal: PathBuf,
+    /// Where to write; `<portal>/public` by default.
+    pub out: Option<PathBuf>,
+    /// The date "today"-dependent facts are computed against; by default each client's
+    /// latest report date.
+    pub as_of: Option<Date>,
+}
+
+/// What a build did.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    /// The output folder.
+    pub out: PathBuf,
+    /// Slugs of the clients built.
+    pub clients: Vec<String>,
+    /// HTML pages written.
+    pub pages: usize,
+    /// Files written in all.
+    pub files: usize,
+    /// Warnings about the portal's content.
+    pub warnings: Vec<Diagnostic>,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+/// Builds every client's portal into the output folder, or changes nothing.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
+    let started = Instant::now();
+    let v = validate(&options.portal)?;
+    let out = options
+        .out
+        .clone()
+        .unwrap_or_else(|| options.portal.join(DEFAULT_OUT));
+    let staging = Staging::begin(&out)?;
+    staging.write(&[RenderedFile {
+        path: "robots.txt".into(),
+        contents: Contents::Bytes(ROBOTS_TXT.as_bytes().into()),
+    }])?;
+    // One client at a time per thread: render, write, drop, so memory holds only the
+    // clients in flight.
+    let counts: Vec<(usize, usize)> = v
+        .portal
+        .clients
+        .par_iter()
+        .map(|client| {
+            let files = v
+                .renderer
+                .render_client(&v.portal.config, client, options.as_of)
+                .map_err(|d| Error::Invalid(vec![d]))?;
+            staging.write(&files)?;
+            let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+            Ok((pages, files.len()))
+        })
+        .collect::<Result<_, Error>>()?;
+    let out = staging.commit()?;
+    Ok(BuildReport {
+        out,
+        clients: v.portal.clients.iter().map(|c| c.slug.clone()).collect(),
+        pages: counts.iter().map(|c| c.0).sum(),
+        files: counts.iter().map(|c| c.1).sum::<usize>() + 1,
+        warnings: v.warnings,
+        elapsed: started.elapsed(),
+    })
+}

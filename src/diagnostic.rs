@@ -1,0 +1,259 @@
+//! Problems found in a user's files, as data.
+//!
+//! A [`Diagnostic`] names the file (relative to the portal folder), the place in it, what was
+//! wrong and, where one helps, a hint. Loading and checking collect them rather than stopping
+//! at the first, so one run shows every problem. They are printed only at the edge
+//! ([`crate::report`]), which is the one place that knows about terminals.
+
+use std::fmt;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::source::{Source, Span};
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Consultant practice not followed; the portal still builds.
+    Warning,
+    /// The portal cannot be built until this is fixed.
+    Error,
+}
+
+/// A stable identifier for each kind of problem, for scripts and for searching the docs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    /// The portal folder itself is missing or unusable.
+    NotAPortal,
+    /// `portico.yaml` is missing.
+    MissingConfig,
+    /// There is no `clients/` folder.
+    NoClientsFolder,
+    /// A client folder has no `client.yaml`.
+    MissingClientYaml,
+    /// A client folder or report file name is not a safe slug.
+    BadSlug,
+    /// A file could not be read.
+    Unreadable,
+    /// A text file is not valid UTF-8.
+    NotUtf8,
+    /// A binary file where text was expected.
+    BinaryFile,
+    /// A file over the size limit.
+    FileTooLarge,
+    /// A file with nothing in it.
+    EmptyFile,
+    /// A symbolic link that leaves the portal folder, or loops.
+    Symlink,
+    /// YAML that does not parse.
+    YamlSyntax,
+    /// A value of the wrong type.
+    WrongType,
+    /// A key the format does not know.
+    UnknownKey,
+    /// A required key is absent.
+    MissingKey,
+    /// The same key twice in one mapping.
+    DuplicateKey,
+    /// A value outside its allowed set.
+    UnknownValue,
+    /// A malformed or impossible date.
+    BadDate,
+    /// A value that has the right type but is not acceptable.
+    InvalidValue,
+    /// A Markdown file without front matter where some is required.
+    FrontMatterMissing,
+    /// Front matter that is opened but never closed.
+    FrontMatterUnterminated,
+    /// Two items of one file share an id.
+    DuplicateId,
+    /// An id that names nothing.
+    UnknownReference,
+    /// Two reports with the same date.
+    DuplicateReportDate,
+    /// Fields of one item that contradict each other.
+    Inconsistent,
+    /// A link or image to a file that does not exist.
+    BrokenLink,
+    /// A link that leaves the client's folder or names another client.
+    LinkOutsideClient,
+    /// A template in the theme that does not parse or render.
+    Template,
+}
+
+impl Code {
+    /// The code as printed, e.g. `unknown-key`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::NotAPortal => "not-a-portal",
+            Code::MissingConfig => "missing-config",
+            Code::NoClientsFolder => "no-clients-folder",
+            Code::MissingClientYaml => "missing-client-yaml",
+            Code::BadSlug => "bad-slug",
+            Code::Unreadable => "unreadable",
+            Code::NotUtf8 => "not-utf8",
+            Code::BinaryFile => "binary-file",
+            Code::FileTooLarge => "file-too-large",
+            Code::EmptyFile => "empty-file",
+            Code::Symlink => "symlink",
+            Code::YamlSyntax => "yaml-syntax",
+            Code::WrongType => "wrong-type",
+            Code::UnknownKey => "unknown-key",
+            Code::MissingKey => "missing-key",
+            Code::DuplicateKey => "duplicate-key",
+            Code::UnknownValue => "unknown-value",
+            Code::BadDate => "bad-date",
+            Code::InvalidValue => "invalid-value",
+            Code::FrontMatterMissing => "front-matter-missing",
+            Code::FrontMatterUnterminated => "front-matter-unterminated",
+            Code::DuplicateId => "duplicate-id",
+            Code::UnknownReference => "unknown-reference",
+            Code::DuplicateReportDate => "duplicate-report-date",
+            Code::Inconsistent => "inconsistent",
+            Code::BrokenLink => "broken-link",
+            Code::LinkOutsideClient => "link-outside-client",
+            Code::Template => "template",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem in the user's files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Stable identifier of the kind of problem.
+    pub code: Code,
+    /// Path relative to the portal folder with `/` separators; `None` for the portal as a whole.
+    pub file: Option<String>,
+    /// Where in the file, when known.
+    pub span: Option<Span>,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// How to fix it, when there is something useful to say.
+    pub hint: Option<String>,
+    /// The file's text, so the report can quote the line.
+    pub source: Option<Arc<str>>,
+}
+
+impl Diagnostic {
+    /// An error about the portal or a file as a whole.
+    pub fn error(code: Code, file: Option<&str>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            file: file.map(str::to_owned),
+            span: None,
+            message: message.into(),
+            hint: None,
+            source: None,
+        }
+    }
+
+    /// An error at a place in a source file.
+    pub fn error_at(
+        code: Code,
+        source: &Source,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            file: Some(source.path.clone()),
+            span: Some(span),
+            message: message.into(),
+            hint: None,
+            source: Some(source.text.clone()),
+        }
+    }
+
+    /// The same diagnostic as a warning.
+    pub fn warning(mut self) -> Diagnostic {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    /// Adds a hint.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Diagnostic {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// True for errors.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `file:line:column`, or as much of it as is known.
+    pub fn location(&self) -> String {
+        match (&self.file, self.span) {
+            (Some(f), Some(s)) => format!("{f}:{}:{}", s.line, s.column),
+            (Some(f), None) => f.clone(),
+            (None, _) => String::new(),
+        }
+    }
+
+    /// Orders diagnostics for printing: by file, then position, then message.
+    pub fn sort_key(&self) -> (Option<&str>, usize, &str) {
+        (
+            self.file.as_deref(),
+            self.span.map_or(0, |s| s.offset),
+            self.message.as_str(),
+        )
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let location = self.location();
+        if location.is_empty() {
+            write!(f, "{severity}[{}]: {}", self.code, self.message)?;
+        } else {
+            write!(f, "{location}: {severity}[{}]: {}", self.code, self.message)?;
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, " (hint: {hint})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Closest candidate to `word` by edit distance, when close enough to be a likely typo.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        let keys = ["baseline_due", "forecast_due", "done_on", "status"];
+        assert_eq!(did_you_mean("forcast_due", keys), Some("forecast_due"));
+        assert_eq!(did_you_mean("statsu", keys), Some("status"));
+        assert_eq!(did_you_mean("colour", keys), None);
+    }
+}

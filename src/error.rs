@@ -1,0 +1,64 @@
+//! The library's error type.
+//!
+//! Problems in the user's files are [`Diagnostic`]s, collected and returned together as
+//! [`Error::Invalid`]. The other variants are failures of the machine or the environment:
+//! a disk that cannot be written, an output folder that must not be replaced.
+
+use std::path::PathBuf;
+
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// What can stop a command.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The portal has errors; every diagnostic found (warnings included) is here.
+    #[error("{}", invalid_summary(.0))]
+    Invalid(Vec<Diagnostic>),
+    /// A file-system operation failed; the message names the path.
+    #[error("{0}")]
+    FileSystem(#[source] std::io::Error),
+    /// An I/O error at a known path.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The path involved.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The output folder exists and was not written by portico.
+    #[error("refusing to replace {}: {why}", path.display())]
+    ForeignOutput {
+        /// The folder.
+        path: PathBuf,
+        /// Why it is not replaceable.
+        why: String,
+    },
+    /// The renderer produced a path outside the output folder (a bug, refused).
+    #[error("internal error: refusing to write outside the output folder: {0}")]
+    UnsafeOutputPath(String),
+}
+
+impl Error {
+    /// Wraps an error from `fs_err`, whose message already names the path.
+    pub fn io(e: std::io::Error) -> Error {
+        Error::FileSystem(e)
+    }
+}
+
+fn invalid_summary(diagnostics: &[Diagnostic]) -> String {
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diagnostics.len() - errors;
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    if warnings == 0 {
+        plural(errors, "error")
+    } else {
+        format!(
+            "{}, {}",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        )
+    }
+}

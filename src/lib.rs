@@ -1,0 +1,31 @@
+//! portico renders one self-contained static portal per client from a folder of YAML and
+//! Markdown: scope, milestones, status reports, KPIs, change requests, risks and decisions.
+//!
+//! The data flows one way, and each step is its own module with plain types between them:
+//!
+//! ```text
+//! files --load--> Portal --check--> diagnostics
+//!                   |
+//!                   +--render--> RenderedFile (bytes) --output--> public/<client>/
+//! ```
+//!
+//! [`load`] reads and types the files, [`check`] applies rules across them, [`render`] turns
+//! a client into pages without touching the disk, and [`output`] writes a build atomically.
+//! [`build`] strings them together; [`cli`] is the command-line edge.
+
+pub mod build;
+pub mod check;
+pub mod cli;
+pub mod diagnostic;
+pub mod error;
+pub mod links;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod report;
+pub mod source;
+
+pub use build::{BuildOptions, BuildReport, build, check_portal, validate};
+pub use diagnostic::{Code, Diagnostic, Severity};
+pub use error::Error;

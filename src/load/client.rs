@@ -1,0 +1,349 @@
+//! One client folder -> [`Client`].
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use super::files::{Entry, Kind, PortalFs};
+use super::front_matter::{self, SplitError};
+use super::{is_safe_slug, suggest_slug, yaml};
+use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::model::{
+    Cadence, Change, Client, ClientProfile, Kpi, Milestone, PortalConfig, Raid, Report, ReportMeta,
+    Scope, ScopeMeta,
+};
+use crate::source::Source;
+
+/// The files a client folder may hold.
+pub(crate) const CLIENT_FILE: &str = "client.yaml";
+const KNOWN: [&str; 8] = [
+    CLIENT_FILE,
+    "scope.md",
+    "milestones.yaml",
+    "changes.yaml",
+    "kpis.yaml",
+    "raid.yaml",
+    "reports",
+    "files",
+];
+
+/// The outcome of loading one client folder.
+#[derive(Debug)]
+pub(crate) struct ClientLoad {
+    /// The client, when every file loaded.
+    pub(crate) client: Option<Client>,
+    /// Files read, with the offset and length of their YAML.
+    pub(crate) sources: Vec<(Source, usize, usize)>,
+    /// What went wrong.
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+/// Loads `entry` (a child of `clients/`); `None` for entries that are not client folders.
+pub(crate) fn load_client(
+    fs: &PortalFs,
+    entry: &Entry,
+    config: &PortalConfig,
+) -> Option<ClientLoad> {
+    let mut load = ClientLoad {
+        client: None,
+        sources: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    let rel = fs.rel(&entry.path);
+    if entry.kind != Kind::Dir {
+        load.diagnostics.push(
+            Diagnostic::error(
+                Code::MissingClientYaml,
+                Some(&rel),
+                format!("{rel} is a file; clients/ should hold only client folders"),
+            )
+            .with_hint("move it out of clients/, or into a client's files/ folder"),
+        );
+        return Some(load);
+    }
+    if !is_safe_slug(&entry.name) {
+        load.diagnostics.push(
+            Diagnostic::error(
+                Code::BadSlug,
+                Some(&rel),
+                format!(
+                    "client folder name \"{}\" cannot be used in a web address",
+                    entry.name
+                ),
+            )
+            .with_hint(format!(
+                "use lowercase letters, digits and hyphens, e.g. rename it to \"{}\"",
+                suggest_slug(&entry.name)
+            )),
+        );
+        return Some(load);
+    }
+
+    let mut reader = Reader {
+        fs,
+        load: &mut load,
+    };
+    let entries = match fs.list(&entry.path, &mut reader.load.diagnostics) {
+        Ok(e) => e,
+        Err(d) => {
+            reader.load.diagnostics.push(d);
+            return Some(load);
+        }
+    };
+
+    let mut profile = None;
+    let mut scope = None;
+    let mut milestones = Vec::new();
+    let mut changes = Vec::new();
+    let mut kpis: Vec<Kpi> = Vec::new();
+    let mut raid = Raid::default();
+    let mut reports = Vec::new();
+    let mut attachments = Vec::new();
+
+    for item in &entries {
+        let expected_kind = match item.name.as_str() {
+            "reports" | "files" => Kind::Dir,
+            _ => Kind::File,
+        };
+        if KNOWN.contains(&item.name.as_str()) && item.kind != expected_kind {
+            let want = if expected_kind == Kind::Dir {
+                "a folder"
+            } else {
+                "a file"
+            };
+            let rel = fs.rel(&item.path);
+            reader.load.diagnostics.push(Diagnostic::error(
+                Code::InvalidValue,
+                Some(&rel),
+                format!("{rel} should be {want}"),
+            ));
+            continue;
+        }
+        match item.name.as_str() {
+            CLIENT_FILE => profile = reader.yaml::<ClientProfile>(&item.path),
+            "scope.md" => scope = reader.scope(&item.path),
+            "milestones.yaml" => {
+                milestones = reader
+                    .yaml::<Vec<Milestone>>(&item.path)
+                    .unwrap_or_default()
+            }
+            "changes.yaml" => changes = reader.yaml::<Vec<Change>>(&item.path).unwrap_or_default(),
+            "kpis.yaml" => kpis = reader.yaml::<Vec<Kpi>>(&item.path).unwrap_or_default(),
+            "raid.yaml" => raid = reader.yaml::<Raid>(&item.path).unwrap_or_default(),
+            "reports" => reports = reader.reports(&item.path),
+            "files" => attachments = fs.walk_files(&item.path, &mut reader.load.diagnostics),
+            other => {
+                let rel = fs.rel(&item.path);
+                let mut d = Diagnostic::error(
+                    Code::InvalidValue,
+                    Some(&rel),
+                    format!("{rel} is not part of the portal format and is not published"),
+                )
+                .warning();
+                d = match did_you_mean(other, KNOWN) {
+                    Some(best) => d.with_hint(format!("did you mean {best}?")),
+                    None => d.with_hint(format!(
+                        "a client folder holds {}; attachments go under files/",
+                        KNOWN.join(", ")
+                    )),
+                };
+                reader.load.diagnostics.push(d);
+            }
+        }
+    }
+
+    let rel = fs.rel(&entry.path);
+    if !entries.iter().any(|e| e.name == CLIENT_FILE) {
+        load.diagnostics.push(
+            Diagnostic::error(
+                Code::MissingClientYaml,
+                Some(&rel),
+                format!("{rel} has no {CLIENT_FILE}"),
+            )
+            .with_hint(format!(
+                "every client folder needs a {CLIENT_FILE} with at least `name:`; `portico new client {}` writes one",
+                entry.name
+            )),
+        );
+    }
+    if load.diagnostics.iter().any(Diagnostic::is_error) {
+        return Some(load);
+    }
+    let profile = profile?;
+    for kpi in &mut kpis {
+        kpi.points.sort_by(|a, b| a.on.cmp(&b.on));
+    }
+    reports.sort_by(|a: &Report, b: &Report| (a.meta.date, &a.slug).cmp(&(b.meta.date, &b.slug)));
+    load.client = Some(Client {
+        slug: entry.name.clone(),
+        cadence: Cadence::resolve(&profile.cadence, &config.defaults.cadence),
+        profile,
+        scope,
+        milestones,
+        changes,
+        kpis,
+        raid,
+        reports,
+        attachments,
+        dir: entry.path.clone(),
+    });
+    Some(load)
+}
+
+/// Reads files of one client, recording sources and diagnostics as it goes.
+struct Reader<'a> {
+    fs: &'a PortalFs,
+    load: &'a mut ClientLoad,
+}
+
+impl Reader<'_> {
+    fn text(&mut self, path: &Path) -> Option<Source> {
+        match self.fs.read_text(path) {
+            Ok(s) => Some(s),
+            Err(d) => {
+                self.load.diagnostics.push(d);
+                None
+            }
+        }
+    }
+
+    fn yaml<T: DeserializeOwned>(&mut self, path: &Path) -> Option<T> {
+        let source = self.text(path)?;
+        self.load
+            .sources
+            .push((source.clone(), 0, source.text.len()));
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match yaml::parse::<T>(&source, &source.text, 0, &name) {
+            Ok(v) => Some(v),
+            Err(d) => {
+                self.load.diagnostics.push(d);
+                None
+            }
+        }
+    }
+
+    /// Parses a Markdown file's front matter; returns it with the body and the body offset.
+    fn markdown<T: DeserializeOwned>(&mut self, path: &Path) -> Option<(T, String, usize)> {
+        let source = self.text(path)?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let split = match front_matter::split(&source.text) {
+            Ok(s) => s,
+            Err(e) => {
+                self.load.sources.push((source.clone(), 0, 0));
+                self.load.diagnostics.push(front_matter_error(&source, e));
+                return None;
+            }
+        };
+        self.load
+            .sources
+            .push((source.clone(), split.yaml_offset, split.yaml.len()));
+        match yaml::parse::<T>(
+            &source,
+            split.yaml,
+            split.yaml_offset,
+            &format!("the front matter of {name}"),
+        ) {
+            Ok(meta) => Some((meta, split.body.to_owned(), split.body_offset)),
+            Err(d) => {
+                self.load.diagnostics.push(d);
+                None
+            }
+        }
+    }
+
+    fn scope(&mut self, path: &Path) -> Option<Scope> {
+        let (meta, body, body_offset) = self.markdown::<ScopeMeta>(path)?;
+        Some(Scope {
+            meta,
+            body,
+            body_offset,
+        })
+    }
+
+    fn reports(&mut self, dir: &Path) -> Vec<Report> {
+        let entries = match self.fs.list(dir, &mut self.load.diagnostics) {
+            Ok(e) => e,
+            Err(d) => {
+                self.load.diagnostics.push(d);
+                return Vec::new();
+            }
+        };
+        let mut reports = Vec::new();
+        for entry in entries {
+            let rel = self.fs.rel(&entry.path);
+            let stem = entry.name.strip_suffix(".md");
+            let Some(stem) = stem.filter(|_| entry.kind == Kind::File) else {
+                self.load.diagnostics.push(
+                    Diagnostic::error(
+                        Code::InvalidValue,
+                        Some(&rel),
+                        format!("{rel} is not a report: reports/ holds only .md files"),
+                    )
+                    .with_hint("put attachments under files/ and link them from the report"),
+                );
+                continue;
+            };
+            if !is_safe_slug(stem) {
+                self.load.diagnostics.push(
+                    Diagnostic::error(
+                        Code::BadSlug,
+                        Some(&rel),
+                        format!(
+                            "report file name \"{}\" cannot be used in a web address",
+                            entry.name
+                        ),
+                    )
+                    .with_hint(format!(
+                        "name reports by date, e.g. 2026-11-14.md, or rename it to \"{}.md\"",
+                        suggest_slug(stem)
+                    )),
+                );
+                continue;
+            }
+            if let Some((meta, body, body_offset)) = self.markdown::<ReportMeta>(&entry.path) {
+                reports.push(Report {
+                    slug: stem.to_owned(),
+                    meta,
+                    body,
+                    body_offset,
+                });
+            }
+        }
+        reports
+    }
+}
+
+fn front_matter_error(source: &Source, error: SplitError) -> Diagnostic {
+    match error {
+        SplitError::Missing { later: Some(at) } => Diagnostic::error_at(
+            Code::FrontMatterMissing,
+            source,
+            source.span(0, source.text.find('\n').unwrap_or(source.text.len())),
+            "the front matter must start on the first line",
+        )
+        .with_hint(format!(
+            "move the text above line {} below the closing ---",
+            source.span(at, 0).line
+        )),
+        SplitError::Missing { later: None } => Diagnostic::error_at(
+            Code::FrontMatterMissing,
+            source,
+            source.span(0, 0),
+            "no front matter",
+        )
+        .with_hint("start the file with a --- line, the YAML fields, and another --- line"),
+        SplitError::Unterminated => Diagnostic::error_at(
+            Code::FrontMatterUnterminated,
+            source,
+            source.span(0, 3),
+            "the front matter is never closed",
+        )
+        .with_hint("add a line with only --- after the last front matter field"),
+    }
+}

@@ -1,0 +1,224 @@
+//! Files on disk -> [`Portal`], with a [`Diagnostic`] for everything that cannot be read.
+//!
+//! Loading is about form: can each file be read, parsed and typed. Whether the content makes
+//! sense across files (ids that exist, dates that agree) is [`crate::check`]'s job. A client
+//! with any load error is left out of the portal, so checks never run on half-read data and
+//! never pile follow-on errors on top of the real one.
+
+mod client;
+mod files;
+mod front_matter;
+mod yaml;
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::model::{Agency, Portal, PortalConfig};
+use crate::source::Sources;
+
+pub(crate) use files::is_ignored;
+
+/// The name of the portal configuration file.
+pub const CONFIG_FILE: &str = "portico.yaml";
+/// The folder holding one folder per client.
+pub const CLIENTS_DIR: &str = "clients";
+
+/// What loading a portal produced.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The portal, when its configuration loaded; holds only cleanly loaded clients.
+    pub portal: Option<Portal>,
+    /// The text of every file read, for pointing diagnostics into.
+    pub sources: Sources,
+    /// Everything found wrong, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads the portal folder at `root`.
+pub fn load_portal(root: &Path) -> Loaded {
+    let mut sources = Sources::default();
+    let mut diagnostics = Vec::new();
+    let fs = match files::PortalFs::new(root) {
+        Ok(fs) => fs,
+        Err(d) => {
+            return Loaded {
+                portal: None,
+                sources,
+                diagnostics: vec![d],
+            };
+        }
+    };
+
+    let config = load_config(&fs, &mut sources, &mut diagnostics);
+    // Clients are loaded even when portico.yaml is broken, so one run reports everything.
+    let fallback;
+    let config_for_clients = match &config {
+        Some(c) => c,
+        None => {
+            fallback = PortalConfig {
+                agency: Agency {
+                    name: String::new(),
+                    email: None,
+                    website: None,
+                },
+                base_url: None,
+                theme: None,
+                defaults: Default::default(),
+            };
+            &fallback
+        }
+    };
+
+    let clients_dir = fs.root().join(CLIENTS_DIR);
+    let mut clients = Vec::new();
+    match fs.kind(&clients_dir) {
+        Ok(Some(files::Kind::Dir)) => match fs.list(&clients_dir, &mut diagnostics) {
+            Ok(entries) => {
+                let loads: Vec<client::ClientLoad> = entries
+                    .par_iter()
+                    .filter_map(|entry| client::load_client(&fs, entry, config_for_clients))
+                    .collect();
+                for load in loads {
+                    for (source, offset, len) in &load.sources {
+                        sources.register(source, *offset, *len);
+                    }
+                    diagnostics.extend(load.diagnostics);
+                    clients.extend(load.client);
+                }
+            }
+            Err(d) => diagnostics.push(d),
+        },
+        Ok(_) => diagnostics.push(
+            Diagnostic::error(
+                Code::NoClientsFolder,
+                Some(CLIENTS_DIR),
+                format!("no {CLIENTS_DIR}/ folder in {}", root.display()),
+            )
+            .with_hint(
+                "create clients/<slug>/client.yaml for each client (`portico new client <slug>`)",
+            ),
+        ),
+        Err(d) => diagnostics.push(d),
+    }
+
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    Loaded {
+        portal: config.map(|config| Portal { config, clients }),
+        sources,
+        diagnostics,
+    }
+}
+
+fn load_config(
+    fs: &files::PortalFs,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<PortalConfig> {
+    let path = fs.root().join(CONFIG_FILE);
+    match fs.kind(&path) {
+        Ok(Some(files::Kind::File)) => {}
+        Ok(_) => {
+            let mut d = Diagnostic::error(
+                Code::MissingConfig,
+                None,
+                format!("no {CONFIG_FILE} in {}", fs.root().display()),
+            )
+            .with_hint("is this the portal folder? `portico init <dir>` creates one");
+            if let Some(near) = near_miss(fs, CONFIG_FILE) {
+                d = d.with_hint(format!("found {near}; rename it to {CONFIG_FILE}"));
+            }
+            diagnostics.push(d);
+            return None;
+        }
+        Err(d) => {
+            diagnostics.push(d);
+            return None;
+        }
+    }
+    let source = match fs.read_text(&path) {
+        Ok(s) => s,
+        Err(d) => {
+            diagnostics.push(d);
+            return None;
+        }
+    };
+    sources.register(&source, 0, source.text.len());
+    match yaml::parse::<PortalConfig>(&source, &source.text, 0, CONFIG_FILE) {
+        Ok(config) => Some(config),
+        Err(d) => {
+            diagnostics.push(d);
+            None
+        }
+    }
+}
+
+/// A file in the portal root whose name is close to `wanted` (`portico.yml`, `Portico.yaml`).
+fn near_miss(fs: &files::PortalFs, wanted: &str) -> Option<String> {
+    let entries = fs.list(fs.root(), &mut Vec::new()).ok()?;
+    did_you_mean(wanted, entries.iter().map(|e| e.name.as_str())).map(str::to_owned)
+}
+
+/// True for names usable as a folder and URL segment: lowercase letters, digits and single
+/// hyphens, starting with a letter or digit, at most 64 characters.
+pub fn is_safe_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A safe slug close to `s`, for hints: `Acme Corp` -> `acme-corp`.
+pub fn suggest_slug(s: &str) -> String {
+    let mut out = String::new();
+    for ch in s.chars().flat_map(char::to_lowercase) {
+        if ch.is_ascii_lowercase() || ch.is_ascii_digit() {
+            out.push(ch);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    if trimmed.is_empty() {
+        "client".to_owned()
+    } else {
+        trimmed
+            .chars()
+            .take(64)
+            .collect::<String>()
+            .trim_end_matches('-')
+            .to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        for ok in ["acme", "acme-2", "2026-11-14", "a"] {
+            assert!(is_safe_slug(ok), "{ok}");
+        }
+        for bad in [
+            "Acme",
+            "acme corp",
+            "acme.com",
+            "..",
+            "-acme",
+            "acme-",
+            "a--b",
+            "",
+            "café",
+        ] {
+            assert!(!is_safe_slug(bad), "{bad}");
+        }
+        assert_eq!(suggest_slug("Acme Corp."), "acme-corp");
+        assert_eq!(suggest_slug(".."), "client");
+        assert_eq!(suggest_slug("Émile & Co"), "mile-co");
+    }
+}

@@ -1,0 +1,64 @@
+//! `portico.yaml`: who the agency is and what every client inherits.
+
+use serde::{Deserialize, Serialize};
+
+use super::Currency;
+
+/// The portal-wide configuration in `portico.yaml`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PortalConfig {
+    /// The consultancy publishing the portals.
+    pub agency: Agency,
+    /// Public address the portals are served from, e.g. `https://portals.example.com/`.
+    /// Only used for absolute links in feeds; pages link relatively.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// Theme name: `default`, or a folder under the portal's `themes/`.
+    #[serde(default)]
+    pub theme: Option<String>,
+    /// Values every client inherits unless its `client.yaml` says otherwise.
+    #[serde(default)]
+    pub defaults: Defaults,
+}
+
+/// The consultancy.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agency {
+    /// Trading name, shown in every page footer.
+    pub name: String,
+    /// Contact address shown in the footer.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Public website shown in the footer.
+    #[serde(default)]
+    pub website: Option<String>,
+}
+
+/// Portal-wide defaults.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Defaults {
+    /// Currency of engagements that do not name one.
+    #[serde(default)]
+    pub currency: Option<Currency>,
+    /// Reporting and review rhythm.
+    #[serde(default)]
+    pub cadence: CadenceDefaults,
+}
+
+/// Default rhythm, in days.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CadenceDefaults {
+    /// A status report at least every this many days.
+    #[serde(default)]
+    pub report_days: Option<u32>,
+    /// A steering review every this many days.
+    #[serde(default)]
+    pub review_days: Option<u32>,
+    /// Days the client has to accept or reject a submitted milestone.
+    #[serde(default)]
+    pub acceptance_days: Option<u32>,
+}

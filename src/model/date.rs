@@ -1,0 +1,187 @@
+//! Calendar dates as they appear in portal files: `YYYY-MM-DD`, nothing else.
+//!
+//! A dedicated type rather than `chrono::NaiveDate` so that a bad date gets a message a
+//! consultant understands ("2026-02-30 is not a date: February 2026 has 28 days") instead
+//! of chrono's "input is out of range".
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
+
+/// A calendar day without time zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(NaiveDate);
+
+impl Date {
+    /// Builds a date from its parts; `None` when the day does not exist.
+    pub const fn from_ymd(year: i32, month: u32, day: u32) -> Option<Self> {
+        match NaiveDate::from_ymd_opt(year, month, day) {
+            Some(d) => Some(Date(d)),
+            None => None,
+        }
+    }
+
+    /// The underlying chrono date, for arithmetic and formatting.
+    pub fn naive(self) -> NaiveDate {
+        self.0
+    }
+
+    /// Whole days from `self` to `later` (negative when `later` is earlier).
+    pub fn days_until(self, later: Date) -> i64 {
+        (later.0 - self.0).num_days()
+    }
+
+    /// The date `days` days after this one (saturating at chrono's range).
+    pub fn plus_days(self, days: i64) -> Date {
+        self.0
+            .checked_add_signed(chrono::TimeDelta::days(days))
+            .map_or(self, Date)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+/// Why a string is not a `YYYY-MM-DD` date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError(String);
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for DateError {}
+
+impl FromStr for Date {
+    type Err = DateError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let malformed = || DateError(format!("expected a date as YYYY-MM-DD, found \"{s}\""));
+        let bytes = s.as_bytes();
+        let shape_ok = bytes.len() == 10
+            && bytes[4] == b'-'
+            && bytes[7] == b'-'
+            && bytes
+                .iter()
+                .enumerate()
+                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        if !shape_ok {
+            return Err(malformed());
+        }
+        let year: i32 = s[0..4].parse().map_err(|_| malformed())?;
+        let month: u32 = s[5..7].parse().map_err(|_| malformed())?;
+        let day: u32 = s[8..10].parse().map_err(|_| malformed())?;
+        if !(1..=12).contains(&month) {
+            return Err(DateError(format!(
+                "{s} is not a date: there is no month {month}"
+            )));
+        }
+        Date::from_ymd(year, month, day).ok_or_else(|| {
+            let last = last_day_of_month(year, month);
+            let month_name = NaiveDate::from_ymd_opt(year, month, 1)
+                .map(|d| d.format("%B").to_string())
+                .unwrap_or_default();
+            DateError(format!(
+                "{s} is not a date: {month_name} {year} has {last} days"
+            ))
+        })
+    }
+}
+
+fn last_day_of_month(year: i32, month: u32) -> u32 {
+    let (next_year, next_month) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(next_year, next_month, 1)
+        .and_then(|d| d.pred_opt())
+        .map_or(31, |d| d.day())
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl de::Visitor<'_> for Visitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date as YYYY-MM-DD")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
+                v.parse().map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_iso_dates() {
+        assert_eq!(
+            "2026-11-14".parse::<Date>().map(|d| d.to_string()),
+            Ok("2026-11-14".to_string())
+        );
+    }
+
+    #[test]
+    fn explains_impossible_days() {
+        let err = "2026-02-30".parse::<Date>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "2026-02-30 is not a date: February 2026 has 28 days"
+        );
+        let err = "2028-02-30".parse::<Date>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "2028-02-30 is not a date: February 2028 has 29 days"
+        );
+        let err = "2026-13-01".parse::<Date>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "2026-13-01 is not a date: there is no month 13"
+        );
+    }
+
+    #[test]
+    fn rejects_other_shapes() {
+        for bad in [
+            "14/11/2026",
+            "2026-1-14",
+            "2026-11-14T10:00",
+            "",
+            "２０２６-11-14",
+        ] {
+            let err = bad.parse::<Date>().unwrap_err();
+            assert!(
+                err.to_string().starts_with("expected a date as YYYY-MM-DD"),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn counts_days() {
+        let a: Date = "2026-11-01".parse().unwrap();
+        let b: Date = "2026-11-14".parse().unwrap();
+        assert_eq!(a.days_until(b), 13);
+        assert_eq!(b.days_until(a), -13);
+        assert_eq!(a.plus_days(13), b);
+    }
+}

@@ -1,0 +1,214 @@
+//! The portal as plain data: what the files say, nothing more.
+//!
+//! Every input struct derives `Deserialize` with `deny_unknown_fields`, so a misspelt key is
+//! an error with a hint rather than a silent ignore. The model does no I/O and no
+//! rendering; it is built by [`crate::load`] and read by [`crate::check`] and
+//! [`crate::render`]. Items marked `visibility: internal` stay in the model (checks see
+//! them) and are dropped by [`Client::for_client_eyes`] before anything is rendered.
+
+mod change;
+mod config;
+mod date;
+mod kpi;
+mod milestone;
+mod money;
+mod profile;
+mod raid;
+mod report;
+mod scope;
+
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Deserializer, Serialize, de};
+
+pub use change::{Affects, Change, ChangeStatus, Impact};
+pub use config::{Agency, CadenceDefaults, Defaults, PortalConfig};
+pub use date::{Date, DateError};
+pub use kpi::{Better, Kpi, Point};
+pub use milestone::{Acceptance, AcceptanceDecision, Milestone, MilestoneStatus};
+pub use money::Money;
+pub use profile::{
+    Branding, Cadence, CadenceInput, ClientProfile, Colour, Contact, Contacts, Currency,
+    Engagement, FeeBasis,
+};
+pub use raid::{Decision, DecisionStatus, Raid, RaidItem, RaidKind, RaidStatus, Severity};
+pub use report::{Report, ReportMeta};
+pub use scope::{Deliverable, Scope, ScopeMeta};
+
+/// A whole portal folder: configuration and every client that loaded cleanly.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Portal {
+    /// `portico.yaml`.
+    pub config: PortalConfig,
+    /// One entry per folder under `clients/`, sorted by slug.
+    pub clients: Vec<Client>,
+}
+
+/// One client's engagement, gathered from its folder.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Client {
+    /// Folder name under `clients/`; also the output folder name.
+    pub slug: String,
+    /// `client.yaml`.
+    pub profile: ClientProfile,
+    /// Cadence after applying the portal's defaults.
+    pub cadence: Cadence,
+    /// `scope.md`, when present.
+    pub scope: Option<Scope>,
+    /// `milestones.yaml`, in file order.
+    pub milestones: Vec<Milestone>,
+    /// `changes.yaml`, in file order.
+    pub changes: Vec<Change>,
+    /// `kpis.yaml`, in file order; each KPI's points sorted by date.
+    pub kpis: Vec<Kpi>,
+    /// `raid.yaml`.
+    pub raid: Raid,
+    /// `reports/*.md`, oldest first.
+    pub reports: Vec<Report>,
+    /// Files under `files/`, as paths relative to that folder with `/` separators, sorted.
+    pub attachments: Vec<String>,
+    /// Absolute path of the client folder, for copying attachments.
+    pub dir: PathBuf,
+}
+
+impl Client {
+    /// A copy holding only what the client may see: every item marked
+    /// `visibility: internal` is gone, so nothing downstream can leak it.
+    pub fn for_client_eyes(&self) -> Client {
+        fn keep<T: Clone>(items: &[T], visible: impl Fn(&T) -> bool) -> Vec<T> {
+            items.iter().filter(|i| visible(i)).cloned().collect()
+        }
+        let mut client = self.clone();
+        client.profile.contacts.client = keep(&self.profile.contacts.client, |c| c.visible());
+        client.profile.contacts.agency = keep(&self.profile.contacts.agency, |c| c.visible());
+        client.scope = self.scope.as_ref().map(Scope::for_client_eyes);
+        client.milestones = keep(&self.milestones, |m| m.visibility.is_visible());
+        client.changes = keep(&self.changes, |c| c.visibility.is_visible());
+        client.kpis = keep(&self.kpis, |k| k.visibility.is_visible());
+        client.raid = self.raid.for_client_eyes();
+        client.reports = keep(&self.reports, |r| r.meta.visibility.is_visible());
+        client
+    }
+
+    /// The latest report, if any.
+    pub fn latest_report(&self) -> Option<&Report> {
+        self.reports.last()
+    }
+
+    /// The date "today"-dependent facts are computed against when none is given:
+    /// the latest report's date, else the engagement start, else the earliest date
+    /// anywhere in the data is not worth guessing, so `None`.
+    pub fn default_as_of(&self) -> Option<Date> {
+        self.latest_report()
+            .map(|r| r.meta.date)
+            .or_else(|| self.profile.engagement.as_ref().map(|e| e.start))
+    }
+
+    /// Looks up a milestone by id.
+    pub fn milestone(&self, id: &str) -> Option<&Milestone> {
+        self.milestones.iter().find(|m| m.id == id)
+    }
+}
+
+/// Who may see an item. Everything is shared with the client unless marked `internal`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Visibility {
+    /// Rendered into the client's portal.
+    #[default]
+    Client,
+    /// Kept in the files for the consultant; never reaches the output.
+    Internal,
+}
+
+impl Visibility {
+    /// True unless `internal`.
+    pub fn is_visible(self) -> bool {
+        self == Visibility::Client
+    }
+}
+
+/// A red/amber/green status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rag {
+    /// On track.
+    Green,
+    /// At risk; action under way.
+    Amber,
+    /// Off track; needs a decision or help.
+    Red,
+}
+
+impl Rag {
+    /// The status as a word, for people and screen readers.
+    pub fn label(self) -> &'static str {
+        match self {
+            Rag::Green => "On track",
+            Rag::Amber => "At risk",
+            Rag::Red => "Off track",
+        }
+    }
+
+    /// `green`, `amber` or `red`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Rag::Green => "green",
+            Rag::Amber => "amber",
+            Rag::Red => "red",
+        }
+    }
+}
+
+/// A line of text in a list (an assumption, an exclusion…), which may be marked internal.
+///
+/// Written either as a plain string or as `{ text: ..., visibility: internal }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TextItem {
+    /// The text, as Markdown inline content.
+    pub text: String,
+    /// Who may see it.
+    pub visibility: Visibility,
+}
+
+impl<'de> Deserialize<'de> for TextItem {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Long {
+            text: String,
+            #[serde(default)]
+            visibility: Visibility,
+        }
+        struct Visitor;
+        impl<'de> de::Visitor<'de> for Visitor {
+            type Value = TextItem;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a line of text, or a map with `text` and `visibility`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<TextItem, E> {
+                Ok(TextItem {
+                    text: v.to_owned(),
+                    visibility: Visibility::Client,
+                })
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<TextItem, A::Error> {
+                let long = Long::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(TextItem {
+                    text: long.text,
+                    visibility: long.visibility,
+                })
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+fn visible_texts(items: &[TextItem]) -> Vec<TextItem> {
+    items
+        .iter()
+        .filter(|i| i.visibility.is_visible())
+        .cloned()
+        .collect()
+}

@@ -1,0 +1,164 @@
+//! Amounts of money, held in hundredths so that sums are exact.
+
+use std::fmt;
+use std::ops::{Add, Neg};
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
+
+/// An amount in hundredths of the engagement's currency unit (cents, pence, rappen).
+///
+/// Input accepts integers (`148000`) and numbers with at most two decimals (`9600.50`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Money(i64);
+
+impl Money {
+    /// No money.
+    pub const ZERO: Money = Money(0);
+
+    /// An amount from whole units.
+    pub fn from_units(units: i64) -> Money {
+        Money(units.saturating_mul(100))
+    }
+
+    /// The amount in hundredths.
+    pub fn cents(self) -> i64 {
+        self.0
+    }
+
+    /// True when the amount has no fractional part.
+    pub fn is_whole(self) -> bool {
+        self.0 % 100 == 0
+    }
+
+    /// `1234567.5` rendered as `1,234,567.50`, `148000` as `148,000`.
+    pub fn grouped(self) -> String {
+        let abs = self.0.unsigned_abs();
+        let units = abs / 100;
+        let cents = abs % 100;
+        let digits = units.to_string();
+        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 4);
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(ch);
+        }
+        let sign = if self.0 < 0 { "-" } else { "" };
+        if cents == 0 {
+            format!("{sign}{grouped}")
+        } else {
+            format!("{sign}{grouped}.{cents:02}")
+        }
+    }
+}
+
+impl Add for Money {
+    type Output = Money;
+    fn add(self, rhs: Money) -> Money {
+        Money(self.0.saturating_add(rhs.0))
+    }
+}
+
+impl Neg for Money {
+    type Output = Money;
+    fn neg(self) -> Money {
+        Money(self.0.saturating_neg())
+    }
+}
+
+impl std::iter::Sum for Money {
+    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
+        iter.fold(Money::ZERO, Add::add)
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.grouped())
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.is_whole() {
+            serializer.serialize_i64(self.0 / 100)
+        } else {
+            // Two decimals are exact in hundredths; f64 keeps JSON numeric.
+            serializer.serialize_f64(self.0 as f64 / 100.0)
+        }
+    }
+}
+
+const LIMIT: i64 = 1_000_000_000_000; // a trillion units: beyond any engagement, safe in f64
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl de::Visitor<'_> for Visitor {
+            type Value = Money;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an amount of money such as 148000 or 9600.50")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Money, E> {
+                if v.abs() > LIMIT {
+                    return Err(E::custom(format!(
+                        "{v} is too large for an amount of money"
+                    )));
+                }
+                Ok(Money::from_units(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Money, E> {
+                let v = i64::try_from(v)
+                    .map_err(|_| E::custom(format!("{v} is too large for an amount of money")))?;
+                self.visit_i64(v)
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Money, E> {
+                if !v.is_finite() || v.abs() > LIMIT as f64 {
+                    return Err(E::custom(format!("{v} is not a usable amount of money")));
+                }
+                let cents = (v * 100.0).round();
+                if ((v * 100.0) - cents).abs() > 1e-6 {
+                    return Err(E::custom(format!(
+                        "{v} has more than two decimals; amounts are kept to the cent"
+                    )));
+                }
+                Ok(Money(cents as i64))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Money, E> {
+                Err(E::custom(format!(
+                    "expected a plain number such as 148000 or 9600.50, found \"{v}\" (leave out currency signs and thousands separators)"
+                )))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(Money::from_units(148_000).grouped(), "148,000");
+        assert_eq!(Money::from_units(-9_600).grouped(), "-9,600");
+        assert_eq!(Money(123_456_750).grouped(), "1,234,567.50");
+        assert_eq!(Money::from_units(999).grouped(), "999");
+        assert_eq!(Money::ZERO.grouped(), "0");
+    }
+
+    #[test]
+    fn reads_yaml_numbers() {
+        let m: Money = serde_yaml::from_str("9600.5").unwrap();
+        assert_eq!(m.cents(), 960_050);
+        let m: Money = serde_yaml::from_str("-1200").unwrap();
+        assert_eq!(m.cents(), -120_000);
+        let err = serde_yaml::from_str::<Money>("12.345").unwrap_err();
+        assert!(err.to_string().contains("more than two decimals"), "{err}");
+        let err = serde_yaml::from_str::<Money>("\"€1,200\"").unwrap_err();
+        assert!(
+            err.to_string().contains("leave out currency signs"),
+            "{err}"
+        );
+    }
+}
