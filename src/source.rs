@@ -130,7 +130,7 @@ pub enum Seg {
 #[macro_export]
 #[doc(hidden)]
 macro_rules! yaml_path {
-    ($($seg:expr),* $(,)?) => { vec![$($crate::source::Seg::from($seg)),*] };
+    ($($seg:expr),* $(,)?) => { ::std::vec::Vec::<$crate::source::Seg>::from([$($crate::source::Seg::from($seg)),*]) };
 }
 
 impl From<&str> for Seg {

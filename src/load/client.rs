@@ -171,7 +171,7 @@ pub(crate) fn load_client(
     }
     let profile = profile?;
     for kpi in &mut kpis {
-        kpi.points.sort_by(|a, b| a.on.cmp(&b.on));
+        kpi.points.sort_by_key(|p| p.on);
     }
     reports.sort_by(|a: &Report, b: &Report| (a.meta.date, &a.slug).cmp(&(b.meta.date, &b.slug)));
     load.client = Some(Client {

@@ -28,7 +28,15 @@ pub(crate) fn parse<T: DeserializeOwned>(
         )
         .with_hint("write the data, or delete the file (every file but client.yaml is optional)"));
     }
-    serde_yaml::from_str(yaml).map_err(|e| to_diagnostic(source, yaml, offset, &e))
+    serde_yaml::from_str(yaml).map_err(|e| {
+        // serde stops at the first value that does not fit, which may come before a syntax
+        // error further down; the syntax error is the one to fix first.
+        let first = match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
+            Err(syntax) => syntax,
+            Ok(_) => e,
+        };
+        to_diagnostic(source, yaml, offset, &first)
+    })
 }
 
 /// Only whitespace and comments.
@@ -290,7 +298,7 @@ mod tests {
     fn front_matter_positions_count_from_the_file_top() {
         let text = "---\ntitle: x\nstatus: greenish\n---\nbody\n";
         let source = Source::new("r.md", text);
-        let yaml = &text[4..31];
+        let yaml = &text[4..30];
         let d =
             parse::<std::collections::BTreeMap<String, Rag>>(&source, yaml, 4, "r.md").unwrap_err();
         assert_eq!(d.span.map(|s| s.line), Some(2));

@@ -64,6 +64,24 @@ fn value_range(kpi: &Kpi) -> (f64, f64) {
     (lo - pad, hi + pad)
 }
 
+/// Round axis ticks covering `lo..hi`: steps of 1, 2 or 5 times a power of ten, so labels
+/// read 60, 80, 100 rather than 68.15, 85.25, 102.35.
+fn nice_ticks(lo: f64, hi: f64) -> Vec<f64> {
+    let span = (hi - lo).max(f64::EPSILON);
+    let raw = span / 4.0;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * magnitude);
+    let first = (lo / step).floor();
+    (0..12)
+        .map(|i| (first + f64::from(i)) * step)
+        .take_while(|v| *v <= hi + step * 0.999)
+        .collect()
+}
+
 fn date_range(kpi: &Kpi) -> Option<(f64, f64)> {
     let first = kpi.points.first()?.on;
     let last = kpi.points.last()?.on;
@@ -149,8 +167,13 @@ pub(crate) fn kpi_chart(kpi: &Kpi) -> String {
         ))
     );
     let (lo, hi) = value_range(kpi);
+    let ticks = nice_ticks(lo, hi);
+    let (lo, hi) = match (ticks.first(), ticks.last()) {
+        (Some(a), Some(b)) if b > a => (*a, *b),
+        _ => (lo, hi),
+    };
     let y = Scale::new(lo, hi, H - BOTTOM, TOP);
-    // Axes and three value labels: bottom, middle, top.
+    // Axes and value labels at round numbers, with faint gridlines.
     let _ = write!(
         svg,
         "<line class=\"axis\" x1=\"{LEFT}\" x2=\"{LEFT}\" y1=\"{TOP}\" y2=\"{}\"/><line class=\"axis\" x1=\"{LEFT}\" x2=\"{}\" y1=\"{}\" y2=\"{}\"/>",
@@ -159,13 +182,15 @@ pub(crate) fn kpi_chart(kpi: &Kpi) -> String {
         H - BOTTOM,
         H - BOTTOM
     );
-    for v in [lo, (lo + hi) / 2.0, hi] {
+    for v in ticks {
+        let gy = px(y.at(v));
         let _ = write!(
             svg,
-            "<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            "<line class=\"grid\" x1=\"{LEFT}\" x2=\"{}\" y1=\"{gy}\" y2=\"{gy}\"/><text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            W - RIGHT,
             LEFT - 6.0,
             px(y.at(v) + 4.0),
-            esc(&format::number(v))
+            esc(&format::with_unit(v, unit.filter(|u| u.starts_with('%'))))
         );
     }
     let ty = px(y.at(kpi.target));
@@ -358,6 +383,26 @@ mod tests {
 
     fn kpi(yaml: &str) -> Kpi {
         serde_yaml::from_str(yaml).unwrap()
+    }
+
+    #[test]
+    fn ticks_are_round_numbers() {
+        let labels = |lo, hi| {
+            nice_ticks(lo, hi)
+                .into_iter()
+                .map(format::number)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            labels(68.15, 102.35),
+            ["60", "70", "80", "90", "100", "110"]
+        );
+        assert_eq!(labels(1.0, 109.0), ["0", "50", "100", "150"]);
+        assert_eq!(
+            labels(0.91, 0.99),
+            ["0.9", "0.92", "0.94", "0.96", "0.98", "1"]
+        );
+        assert!(nice_ticks(5.0, 5.0).len() >= 2);
     }
 
     #[test]

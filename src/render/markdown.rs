@@ -74,6 +74,8 @@ struct Rewriter<'a, I> {
     alignments: Vec<Alignment>,
     column: usize,
     in_head: bool,
+    /// An event to emit before reading the next one (a table after its wrapper).
+    queued: Option<Event<'a>>,
 }
 
 impl<'a, I> Rewriter<'a, I> {
@@ -84,6 +86,7 @@ impl<'a, I> Rewriter<'a, I> {
             alignments: Vec::new(),
             column: 0,
             in_head: false,
+            queued: None,
         }
     }
 
@@ -115,6 +118,9 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Rewriter<'a, I> {
     type Item = Event<'a>;
 
     fn next(&mut self) -> Option<Event<'a>> {
+        if let Some(queued) = self.queued.take() {
+            return Some(queued);
+        }
         let event = self.events.next()?;
         Some(match event {
             Event::Start(Tag::Link {
@@ -161,9 +167,15 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Rewriter<'a, I> {
                 }
                 .into(),
             ),
+            // Wide tables scroll inside their own focusable region, never the whole page.
             Event::Start(Tag::Table(alignments)) => {
                 self.alignments = alignments;
-                Event::Start(Tag::Table(Vec::new()))
+                self.queued = Some(Event::Start(Tag::Table(Vec::new())));
+                Event::Html("<div class=\"scroll\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">\n".into())
+            }
+            Event::End(TagEnd::Table) => {
+                self.queued = Some(Event::Html("</div>\n".into()));
+                Event::End(TagEnd::Table)
             }
             Event::Start(Tag::TableHead) => {
                 self.in_head = true;
@@ -257,6 +269,11 @@ mod tests {
         );
         assert!(html.contains("<td class=\"align-right\">10</td>"), "{html}");
         assert!(!html.contains("style="), "{html}");
+        assert!(
+            html.starts_with("<div class=\"scroll\" role=\"region\""),
+            "{html}"
+        );
+        assert!(html.trim_end().ends_with("</table>\n</div>"), "{html}");
     }
 
     #[test]
