@@ -1,3 +1,5 @@
 mod build;
 mod cli;
 mod golden;
+mod readme;
+mod theme;

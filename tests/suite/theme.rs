@@ -1,0 +1,63 @@
+//! A portal's `theme/` folder overrides single theme files; its mistakes point at its files.
+
+use crate::common::{TempPortal, describe, fixture};
+
+#[test]
+fn a_portal_overrides_one_template_and_keeps_the_rest() {
+    let portal = TempPortal::copy_of(&fixture("reports"));
+    portal.write(
+        "theme/templates/reports.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>Weekly notes for {{ client.name }}</h1>{% endblock content %}",
+    );
+    portal.write("theme/static/extra.css", "body { color: black; }\n");
+    portal.build();
+    let index = std::fs::read_to_string(portal.out().join("acme/reports/index.html")).unwrap();
+    assert!(index.contains("<h1>Weekly notes for Acme Ltd</h1>"), "{index}");
+    assert!(index.contains("<nav class=\"wrap sections\""), "base.html still comes from the default");
+    let report = std::fs::read_to_string(portal.out().join("acme/reports/2026-10-16/index.html")).unwrap();
+    assert!(report.contains("Survey slipping"), "report.html still comes from the default");
+    assert!(portal.out().join("acme/assets/extra.css").is_file());
+}
+
+#[test]
+fn a_template_error_names_the_override_file_and_line() {
+    let portal = TempPortal::copy_of(&fixture("minimal"));
+    portal.write(
+        "theme/templates/dashboard.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n<p>{{ client.name </p>\n{% endblock content %}\n",
+    );
+    let err = portico::build(&portico::BuildOptions {
+        portal: portal.path().to_path_buf(),
+        ..Default::default()
+    })
+    .unwrap_err();
+    let portico::Error::Invalid(diagnostics) = &err else { panic!("{err}") };
+    assert_eq!(diagnostics.len(), 1, "{}", describe(&err));
+    let d = &diagnostics[0];
+    assert_eq!(d.code, portico::Code::Template);
+    assert_eq!(d.file.as_deref(), Some("theme/templates/dashboard.html"));
+    assert_eq!(d.span.map(|s| s.line), Some(3), "{d}");
+    assert!(!portal.out().exists());
+}
+
+#[test]
+fn a_template_using_unknown_data_fails_at_check_time() {
+    let portal = TempPortal::copy_of(&fixture("minimal"));
+    portal.write(
+        "theme/templates/dashboard.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n{{ client.nickname }}\n{% endblock content %}\n",
+    );
+    let err = portico::check_portal(portal.path(), None).unwrap_err();
+    let text = describe(&err);
+    assert!(text.contains("theme/templates/dashboard.html:3:"), "{text}");
+}
+
+#[test]
+fn the_accent_colour_comes_with_readable_text() {
+    let portal = TempPortal::copy_of(&fixture("minimal"));
+    portal.write("clients/acme/client.yaml", "name: Acme Ltd\nbranding:\n  accent: \"#ffd23f\"\n");
+    portal.build();
+    let css = std::fs::read_to_string(portal.out().join("acme/assets/client.css")).unwrap();
+    assert!(css.contains("--accent: #ffd23f;"), "{css}");
+    assert!(css.contains("--on-accent: #000000;"), "yellow needs black text: {css}");
+}
