@@ -30,6 +30,13 @@ pub fn check(portal: &Portal, sources: &Sources) -> Vec<Diagnostic> {
     out
 }
 
+/// The ids of one kind of item a reference may name.
+struct Known<'a> {
+    kind: &'static str,
+    defined_in: &'static str,
+    ids: BTreeSet<&'a str>,
+}
+
 struct ClientCheck<'a> {
     client: &'a Client,
     sources: &'a Sources,
@@ -139,81 +146,62 @@ impl ClientCheck<'_> {
 
     fn references(&mut self) {
         let c = self.client;
-        let deliverables: BTreeSet<&str> = c
-            .scope
-            .iter()
-            .flat_map(|s| s.meta.deliverables.iter().map(|d| d.id.as_str()))
-            .collect();
-        let milestones: BTreeSet<&str> = c.milestones.iter().map(|m| m.id.as_str()).collect();
-        let kpis: BTreeSet<&str> = c.kpis.iter().map(|k| k.id.as_str()).collect();
+        let deliverables = Known {
+            kind: "deliverable",
+            defined_in: "scope.md",
+            ids: c
+                .scope
+                .iter()
+                .flat_map(|s| s.meta.deliverables.iter().map(|d| d.id.as_str()))
+                .collect(),
+        };
+        let milestones = Known {
+            kind: "milestone",
+            defined_in: "milestones.yaml",
+            ids: c.milestones.iter().map(|m| m.id.as_str()).collect(),
+        };
+        let kpis = Known {
+            kind: "KPI",
+            defined_in: "kpis.yaml",
+            ids: c.kpis.iter().map(|k| k.id.as_str()).collect(),
+        };
 
         let file = self.file("milestones.yaml");
         for (i, m) in c.milestones.iter().enumerate() {
             for (j, id) in m.deliverables.iter().enumerate() {
-                self.reference(
-                    &file,
-                    yaml_path![i, "deliverables", j],
-                    id,
-                    "deliverable",
-                    "scope.md",
-                    &deliverables,
-                );
+                self.reference(&file, yaml_path![i, "deliverables", j], id, &deliverables);
             }
         }
         let file = self.file("changes.yaml");
         for (i, cr) in c.changes.iter().enumerate() {
-            for (j, id) in cr.affects.milestones.iter().enumerate() {
-                self.reference(
-                    &file,
-                    yaml_path![i, "affects", "milestones", j],
-                    id,
-                    "milestone",
-                    "milestones.yaml",
-                    &milestones,
-                );
-            }
-            for (j, id) in cr.affects.deliverables.iter().enumerate() {
-                self.reference(
-                    &file,
-                    yaml_path![i, "affects", "deliverables", j],
-                    id,
-                    "deliverable",
-                    "scope.md",
-                    &deliverables,
-                );
-            }
-            for (j, id) in cr.affects.kpis.iter().enumerate() {
-                self.reference(
-                    &file,
-                    yaml_path![i, "affects", "kpis", j],
-                    id,
-                    "KPI",
-                    "kpis.yaml",
-                    &kpis,
-                );
+            let lists = [
+                ("milestones", &cr.affects.milestones, &milestones),
+                ("deliverables", &cr.affects.deliverables, &deliverables),
+                ("kpis", &cr.affects.kpis, &kpis),
+            ];
+            for (key, ids, known) in lists {
+                for (j, id) in ids.iter().enumerate() {
+                    self.reference(&file, yaml_path![i, "affects", key, j], id, known);
+                }
             }
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn reference(
-        &mut self,
-        file: &str,
-        path: Vec<Seg>,
-        id: &str,
-        kind: &str,
-        defined_in: &str,
-        known: &BTreeSet<&str>,
-    ) {
-        if known.contains(id) {
+    fn reference(&mut self, file: &str, path: Vec<Seg>, id: &str, known: &Known<'_>) {
+        if known.ids.contains(id) {
             return;
         }
-        let hint = match did_you_mean(id, known.iter().copied()) {
+        let Known {
+            kind,
+            defined_in,
+            ids,
+        } = known;
+        let hint = match did_you_mean(id, ids.iter().copied()) {
             Some(best) => format!("did you mean \"{best}\"?"),
-            None if known.is_empty() => format!("{defined_in} defines no {kind}s"),
+            None if ids.is_empty() => format!("{defined_in} defines no {kind}s"),
             None => format!(
                 "{kind}s in {defined_in}: {}",
-                known.iter().copied().collect::<Vec<_>>().join(", ")
+                ids.iter().copied().collect::<Vec<_>>().join(", ")
             ),
         };
         self.at(

@@ -64,6 +64,8 @@ pub enum Code {
     BadDate,
     /// A value that has the right type but is not acceptable.
     InvalidValue,
+    /// A file or folder the portal format does not know, or of the wrong kind.
+    UnknownFile,
     /// A Markdown file without front matter where some is required.
     FrontMatterMissing,
     /// Front matter that is opened but never closed.
@@ -107,6 +109,7 @@ impl Code {
             Code::UnknownValue => "unknown-value",
             Code::BadDate => "bad-date",
             Code::InvalidValue => "invalid-value",
+            Code::UnknownFile => "unknown-file",
             Code::FrontMatterMissing => "front-matter-missing",
             Code::FrontMatterUnterminated => "front-matter-unterminated",
             Code::DuplicateId => "duplicate-id",

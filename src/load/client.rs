@@ -55,7 +55,7 @@ pub(crate) fn load_client(
             Diagnostic::error(
                 Code::MissingClientYaml,
                 Some(&rel),
-                format!("{rel} is a file; clients/ should hold only client folders"),
+                "a file where a client folder was expected",
             )
             .with_hint("move it out of clients/, or into a client's files/ folder"),
         );
@@ -113,9 +113,9 @@ pub(crate) fn load_client(
             };
             let rel = fs.rel(&item.path);
             reader.load.diagnostics.push(Diagnostic::error(
-                Code::InvalidValue,
+                Code::UnknownFile,
                 Some(&rel),
-                format!("{rel} should be {want}"),
+                format!("should be {want}"),
             ));
             continue;
         }
@@ -135,9 +135,9 @@ pub(crate) fn load_client(
             other => {
                 let rel = fs.rel(&item.path);
                 let mut d = Diagnostic::error(
-                    Code::InvalidValue,
+                    Code::UnknownFile,
                     Some(&rel),
-                    format!("{rel} is not part of the portal format and is not published"),
+                    "not part of the portal format, so not published",
                 )
                 .warning();
                 d = match did_you_mean(other, KNOWN) {
@@ -158,10 +158,10 @@ pub(crate) fn load_client(
             Diagnostic::error(
                 Code::MissingClientYaml,
                 Some(&rel),
-                format!("{rel} has no {CLIENT_FILE}"),
+                format!("no {CLIENT_FILE} in this client folder"),
             )
             .with_hint(format!(
-                "every client folder needs a {CLIENT_FILE} with at least `name:`; `portico new client {}` writes one",
+                "every client folder needs a {CLIENT_FILE} with at least `name: {}`",
                 entry.name
             )),
         );
@@ -281,9 +281,9 @@ impl Reader<'_> {
             let Some(stem) = stem.filter(|_| entry.kind == Kind::File) else {
                 self.load.diagnostics.push(
                     Diagnostic::error(
-                        Code::InvalidValue,
+                        Code::UnknownFile,
                         Some(&rel),
-                        format!("{rel} is not a report: reports/ holds only .md files"),
+                        "not a report: reports/ holds only .md files",
                     )
                     .with_hint("put attachments under files/ and link them from the report"),
                 );

@@ -90,9 +90,9 @@ impl PortalFs {
             let target = path.canonicalize().map_err(|e| {
                 let looped = e.raw_os_error() == Some(40); // ELOOP
                 let message = if looped {
-                    format!("symbolic link loop at {}", self.rel(path))
+                    "symbolic link loop".to_owned()
                 } else {
-                    format!("symbolic link {} points to nothing: {e}", self.rel(path))
+                    format!("symbolic link to nothing: {e}")
                 };
                 Diagnostic::error(Code::Symlink, Some(&self.rel(path)), message)
                     .with_hint("replace the link with the file itself, or remove it")
@@ -102,8 +102,7 @@ impl PortalFs {
                     Code::Symlink,
                     Some(&self.rel(path)),
                     format!(
-                        "symbolic link {} points outside the portal folder, to {}",
-                        self.rel(path),
+                        "symbolic link to {}, outside the portal folder",
                         target.display()
                     ),
                 )
@@ -187,7 +186,7 @@ impl PortalFs {
             return Err(Diagnostic::error(
                 Code::FileTooLarge,
                 Some(&rel),
-                format!("{rel} is larger than {} MiB", MAX_TEXT_BYTES / 1024 / 1024),
+                format!("larger than {} MiB", MAX_TEXT_BYTES / 1024 / 1024),
             )
             .with_hint(
                 "portal text files are small; put large material under files/ and link to it",
@@ -197,7 +196,7 @@ impl PortalFs {
             return Err(Diagnostic::error(
                 Code::BinaryFile,
                 Some(&rel),
-                format!("{rel} is a binary file, not text"),
+                "a binary file where text was expected",
             )
             .with_hint("attachments belong under files/, which is copied as it is"));
         }
@@ -212,9 +211,7 @@ impl PortalFs {
                 return Err(Diagnostic::error(
                     Code::NotUtf8,
                     Some(&rel),
-                    format!(
-                        "{rel} is not valid UTF-8 (first bad byte at line {line}, column {column})"
-                    ),
+                    format!("not valid UTF-8 (first bad byte at line {line}, column {column})"),
                 )
                 .with_hint("save the file as UTF-8 in your editor"));
             }
@@ -231,7 +228,7 @@ impl PortalFs {
         Diagnostic::error(
             Code::Unreadable,
             Some(&rel),
-            format!("cannot read {rel}: {error}"),
+            format!("cannot read: {error}"),
         )
     }
 }

@@ -96,9 +96,9 @@ impl Client {
         self.reports.last()
     }
 
-    /// The date "today"-dependent facts are computed against when none is given:
-    /// the latest report's date, else the engagement start, else the earliest date
-    /// anywhere in the data is not worth guessing, so `None`.
+    /// The date "today"-dependent facts are computed against when none is given: the
+    /// latest report's date, else the engagement start. Never the clock, so the same files
+    /// always give the same output.
     pub fn default_as_of(&self) -> Option<Date> {
         self.latest_report()
             .map(|r| r.meta.date)

@@ -125,113 +125,42 @@ impl Renderer {
             .or_else(|| client.default_as_of())
             .unwrap_or(FALLBACK_AS_OF);
         let views = Views::new(&client, config, as_of);
-        let shared = Context::from_serialize(&views.shared()).map_err(|e| self.error(&e))?;
+        // Data every page shares is converted once; each page adds its own on a copy.
+        let pages = plan(&client, &views).map_err(|e| self.error(&e))?;
+        let mut shared = Context::from_serialize(&views.shared()).map_err(|e| self.error(&e))?;
+        let nav: Vec<NavItem> = pages
+            .iter()
+            .filter_map(|p| {
+                p.nav_title.map(|title| NavItem {
+                    key: p.key,
+                    title,
+                    href: &p.path,
+                })
+            })
+            .collect();
+        shared.insert("nav", &nav);
         let slug = &client.slug;
         let mut files = Vec::new();
-        let mut page = |path: String,
-                        template: &str,
-                        title: &str,
-                        key: &str,
-                        root: &str,
-                        data: (&str, &dyn ErasedView)|
-         -> Result<(), Diagnostic> {
+        for page in pages {
             let mut ctx = shared.clone();
-            ctx.insert("root", root);
-            ctx.insert("page", &PageMeta { key, title });
-            data.1.insert_into(&mut ctx, data.0);
+            ctx.insert("root", &"../".repeat(page.path.matches('/').count()));
+            ctx.insert(
+                "page",
+                &PageMeta {
+                    key: page.key,
+                    title: &page.title,
+                },
+            );
+            ctx.insert_value(page.data_key, page.data);
             let html = self
                 .tera
-                .render(template, &ctx)
+                .render(&page.template, &ctx)
                 .map_err(|e| self.error(&e))?;
             files.push(RenderedFile {
-                path: format!("{slug}/{path}"),
+                path: format!("{slug}/{}", page.path),
                 contents: Contents::Bytes(Arc::from(html.into_bytes())),
             });
-            Ok(())
-        };
-
-        page(
-            "index.html".into(),
-            "dashboard.html",
-            "Overview",
-            "dashboard",
-            "",
-            ("dashboard", &views.dashboard()),
-        )?;
-        if let Some(scope) = views.scope() {
-            page(
-                "scope/index.html".into(),
-                "scope.html",
-                "Scope",
-                "scope",
-                "../",
-                ("scope", &scope),
-            )?;
         }
-        if !client.milestones.is_empty() {
-            page(
-                "milestones/index.html".into(),
-                "milestones.html",
-                "Milestones",
-                "milestones",
-                "../",
-                ("milestones", &views.milestones()),
-            )?;
-        }
-        if !client.reports.is_empty() {
-            page(
-                "reports/index.html".into(),
-                "reports.html",
-                "Reports",
-                "reports",
-                "../",
-                ("reports", &views.reports()),
-            )?;
-            for (i, r) in client.reports.iter().enumerate() {
-                if let Some(report) = views.report(i) {
-                    let title = report.title().to_owned();
-                    page(
-                        format!("reports/{}/index.html", r.slug),
-                        "report.html",
-                        &title,
-                        "reports",
-                        "../../",
-                        ("report", &report),
-                    )?;
-                }
-            }
-        }
-        if !client.kpis.is_empty() {
-            page(
-                "kpis/index.html".into(),
-                "kpis.html",
-                "KPIs",
-                "kpis",
-                "../",
-                ("kpis", &views.kpis()),
-            )?;
-        }
-        if !client.changes.is_empty() {
-            page(
-                "changes/index.html".into(),
-                "changes.html",
-                "Changes",
-                "changes",
-                "../",
-                ("changes", &views.changes()),
-            )?;
-        }
-        if !client.raid.is_empty() {
-            page(
-                "raid/index.html".into(),
-                "raid.html",
-                "Risks & decisions",
-                "raid",
-                "../",
-                ("raid", &views.raid()),
-            )?;
-        }
-
         for (path, bytes) in &self.statics {
             files.push(RenderedFile {
                 path: format!("{slug}/assets/{path}"),
@@ -263,21 +192,98 @@ const FALLBACK_AS_OF: Date = match Date::from_ymd(2000, 1, 1) {
     None => unreachable!(),
 };
 
+/// One page of a client's portal, planned before anything is rendered.
+struct Page {
+    /// Path inside the client's folder, e.g. `reports/2026-11-14/index.html`.
+    path: String,
+    /// The template that renders it: a section's is named after its key.
+    template: String,
+    /// Navigation key of the section it belongs to.
+    key: &'static str,
+    /// Link text in the navigation, for a section's first page.
+    nav_title: Option<&'static str>,
+    /// Page title.
+    title: String,
+    /// The name templates read the page's data under.
+    data_key: &'static str,
+    /// The page's view, already converted for Tera.
+    data: tera::Value,
+}
+
+/// Every page a client's portal has, in navigation order. A section exists only when the
+/// client has data for it, and the navigation is derived from this list, so it never links
+/// a page that was not produced.
+fn plan(client: &Client, views: &Views<'_>) -> tera::TeraResult<Vec<Page>> {
+    fn section<T: Serialize>(
+        key: &'static str,
+        title: &'static str,
+        data: &T,
+    ) -> tera::TeraResult<Page> {
+        let path = if key == "dashboard" {
+            "index.html".to_owned()
+        } else {
+            format!("{key}/index.html")
+        };
+        Ok(Page {
+            path,
+            template: format!("{key}.html"),
+            key,
+            nav_title: Some(title),
+            title: title.to_owned(),
+            data_key: key,
+            data: tera::Value::try_from_serializable(data)?,
+        })
+    }
+    let mut pages = vec![section("dashboard", "Overview", &views.dashboard())?];
+    if !client.reports.is_empty() {
+        pages.push(section("reports", "Reports", &views.reports())?);
+        for (i, r) in client.reports.iter().enumerate() {
+            if let Some(report) = views.report(i) {
+                pages.push(Page {
+                    path: format!("reports/{}/index.html", r.slug),
+                    template: "report.html".to_owned(),
+                    key: "reports",
+                    nav_title: None,
+                    title: report.title().to_owned(),
+                    data_key: "report",
+                    data: tera::Value::try_from_serializable(&report)?,
+                });
+            }
+        }
+    }
+    if !client.milestones.is_empty() {
+        pages.push(section("milestones", "Milestones", &views.milestones())?);
+    }
+    if let Some(scope) = views.scope() {
+        pages.push(section("scope", "Scope", &scope)?);
+    }
+    if !client.kpis.is_empty() {
+        pages.push(section("kpis", "KPIs", &views.kpis())?);
+    }
+    if !client.changes.is_empty() {
+        pages.push(section("changes", "Changes", &views.changes())?);
+    }
+    if !client.raid.is_empty() {
+        pages.push(section("raid", "Risks & decisions", &views.raid())?);
+    }
+    Ok(pages)
+}
+
+/// A link in the navigation.
+#[derive(Serialize)]
+struct NavItem<'a> {
+    /// Compared with `page.key` to mark the current section.
+    key: &'a str,
+    /// Link text.
+    title: &'a str,
+    /// Path from the client's portal root.
+    href: &'a str,
+}
+
 #[derive(Serialize)]
 struct PageMeta<'a> {
     key: &'a str,
     title: &'a str,
-}
-
-/// Lets page views of different types share one rendering closure.
-trait ErasedView {
-    fn insert_into(&self, ctx: &mut Context, key: &str);
-}
-
-impl<T: Serialize> ErasedView for T {
-    fn insert_into(&self, ctx: &mut Context, key: &str) {
-        ctx.insert(key.to_owned(), self);
-    }
 }
 
 /// The client's accent colour as CSS custom properties, with a text colour that reads on it.

@@ -1,5 +1,6 @@
 mod build;
 mod cli;
+mod errors;
 mod golden;
 mod readme;
 mod theme;

@@ -6,7 +6,9 @@ use crate::common::{TempPortal, fixture, repo};
 /// The code block following the heading "### `name`" in the README.
 fn example_of(readme: &str, name: &str) -> String {
     let heading = format!("### `{name}`");
-    let at = readme.find(&heading).unwrap_or_else(|| panic!("README has no example of {name}"));
+    let at = readme
+        .find(&heading)
+        .unwrap_or_else(|| panic!("README has no example of {name}"));
     let rest = &readme[at..];
     let open = rest.find("```").unwrap();
     let body_start = open + rest[open..].find('\n').unwrap() + 1;
@@ -31,7 +33,10 @@ fn readme_examples_form_a_valid_portal() {
         portal.write(&format!("clients/acme/{file}"), &example_of(&readme, file));
     }
     // Files the examples link to.
-    portal.write("clients/acme/files/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    portal.write(
+        "clients/acme/files/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
     portal.write("clients/acme/files/picks.csv", "site,picks\n");
     portal.write(
         "clients/acme/reports/2026-11-07.md",
@@ -42,5 +47,8 @@ fn readme_examples_form_a_valid_portal() {
     let kpis = std::fs::read_to_string(portal.out().join("acme/kpis/index.html")).unwrap();
     assert!(kpis.contains("On time in full"));
     let internal = std::fs::read_to_string(portal.out().join("acme/scope/index.html")).unwrap();
-    assert!(!internal.contains("Margin note"), "internal assumption leaked");
+    assert!(
+        !internal.contains("Margin note"),
+        "internal assumption leaked"
+    );
 }

@@ -12,10 +12,20 @@ fn a_portal_overrides_one_template_and_keeps_the_rest() {
     portal.write("theme/static/extra.css", "body { color: black; }\n");
     portal.build();
     let index = std::fs::read_to_string(portal.out().join("acme/reports/index.html")).unwrap();
-    assert!(index.contains("<h1>Weekly notes for Acme Ltd</h1>"), "{index}");
-    assert!(index.contains("<nav class=\"wrap sections\""), "base.html still comes from the default");
-    let report = std::fs::read_to_string(portal.out().join("acme/reports/2026-10-16/index.html")).unwrap();
-    assert!(report.contains("Survey slipping"), "report.html still comes from the default");
+    assert!(
+        index.contains("<h1>Weekly notes for Acme Ltd</h1>"),
+        "{index}"
+    );
+    assert!(
+        index.contains("<nav class=\"wrap sections\""),
+        "base.html still comes from the default"
+    );
+    let report =
+        std::fs::read_to_string(portal.out().join("acme/reports/2026-10-16/index.html")).unwrap();
+    assert!(
+        report.contains("Survey slipping"),
+        "report.html still comes from the default"
+    );
     assert!(portal.out().join("acme/assets/extra.css").is_file());
 }
 
@@ -31,7 +41,9 @@ fn a_template_error_names_the_override_file_and_line() {
         ..Default::default()
     })
     .unwrap_err();
-    let portico::Error::Invalid(diagnostics) = &err else { panic!("{err}") };
+    let portico::Error::Invalid(diagnostics) = &err else {
+        panic!("{err}")
+    };
     assert_eq!(diagnostics.len(), 1, "{}", describe(&err));
     let d = &diagnostics[0];
     assert_eq!(d.code, portico::Code::Template);
@@ -55,9 +67,15 @@ fn a_template_using_unknown_data_fails_at_check_time() {
 #[test]
 fn the_accent_colour_comes_with_readable_text() {
     let portal = TempPortal::copy_of(&fixture("minimal"));
-    portal.write("clients/acme/client.yaml", "name: Acme Ltd\nbranding:\n  accent: \"#ffd23f\"\n");
+    portal.write(
+        "clients/acme/client.yaml",
+        "name: Acme Ltd\nbranding:\n  accent: \"#ffd23f\"\n",
+    );
     portal.build();
     let css = std::fs::read_to_string(portal.out().join("acme/assets/client.css")).unwrap();
     assert!(css.contains("--accent: #ffd23f;"), "{css}");
-    assert!(css.contains("--on-accent: #000000;"), "yellow needs black text: {css}");
+    assert!(
+        css.contains("--on-accent: #000000;"),
+        "yellow needs black text: {css}"
+    );
 }

@@ -1,0 +1,160 @@
+//! View models: what templates see, derived from a client already stripped of internal items.
+//!
+//! Templates never get raw YAML. They get these plain structs: dates as ISO strings (the
+//! theme's `date` filter formats them), money and days already worded, statuses as a key
+//! for styling plus a label in words, and Markdown already rendered (fields ending in
+//! `_html` or `_svg`, the only ones a template may mark `safe`).
+
+use serde::Serialize;
+
+mod items;
+mod pages;
+
+use super::format;
+use super::markdown::{self, Place};
+use crate::model::{Client, Currency, Date, Money, PortalConfig, Rag};
+
+/// A status as a styling key and words.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Status {
+    key: &'static str,
+    label: &'static str,
+}
+
+impl Status {
+    fn new(key: &'static str, label: &'static str) -> Status {
+        Status { key, label }
+    }
+}
+
+impl From<Rag> for Status {
+    fn from(rag: Rag) -> Status {
+        Status::new(rag.key(), rag.label())
+    }
+}
+
+/// Everything every page of a client shares.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Shared {
+    portal: PortalView,
+    client: ClientView,
+    as_of: Date,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct PortalView {
+    agency_name: String,
+    agency_email: Option<String>,
+    agency_website: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct ClientView {
+    slug: String,
+    name: String,
+    summary: Option<String>,
+    logo_href: Option<String>,
+    engagement: Option<EngagementView>,
+    client_contacts: Vec<ContactView>,
+    agency_contacts: Vec<ContactView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct EngagementView {
+    title: Option<String>,
+    start: Date,
+    end: Option<Date>,
+    fee_basis: &'static str,
+    contract_value: Option<String>,
+    day_rate: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct ContactView {
+    name: String,
+    role: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+}
+
+/// Builds the views of one client's pages.
+pub(crate) struct Views<'a> {
+    client: &'a Client,
+    config: &'a PortalConfig,
+    as_of: Date,
+    currency: Option<&'a Currency>,
+}
+
+impl<'a> Views<'a> {
+    pub(crate) fn new(client: &'a Client, config: &'a PortalConfig, as_of: Date) -> Views<'a> {
+        let currency = client
+            .profile
+            .engagement
+            .as_ref()
+            .and_then(|e| e.currency.as_ref())
+            .or(config.defaults.currency.as_ref());
+        Views {
+            client,
+            config,
+            as_of,
+            currency,
+        }
+    }
+
+    fn money(&self, amount: Money) -> String {
+        format::money(amount, self.currency)
+    }
+
+    fn place(&self, from_dir: &'a str, root: &'a str) -> Place<'a> {
+        Place {
+            client: self.client,
+            from_dir,
+            root,
+        }
+    }
+
+    fn inline(&self, text: Option<&String>, root: &'a str) -> Option<String> {
+        text.map(|t| markdown::inline(t, self.place("", root)))
+    }
+
+    pub(crate) fn shared(&self) -> Shared {
+        let c = self.client;
+        let p = &c.profile;
+        let contacts = |list: &[crate::model::Contact]| {
+            list.iter()
+                .map(|x| ContactView {
+                    name: x.name.clone(),
+                    role: x.role.clone(),
+                    email: x.email.clone(),
+                    phone: x.phone.clone(),
+                })
+                .collect()
+        };
+        Shared {
+            portal: PortalView {
+                agency_name: self.config.agency.name.clone(),
+                agency_email: self.config.agency.email.clone(),
+                agency_website: self.config.agency.website.clone(),
+            },
+            client: ClientView {
+                slug: c.slug.clone(),
+                name: p.name.clone(),
+                summary: p.summary.clone(),
+                logo_href: p.branding.logo.as_ref().and_then(|logo| {
+                    crate::links::href(&crate::links::resolve(c, "", logo), "", logo)
+                }),
+                engagement: p.engagement.as_ref().map(|e| EngagementView {
+                    title: e.title.clone(),
+                    start: e.start,
+                    end: e.end,
+                    fee_basis: e.fee_basis.label(),
+                    contract_value: e.contract_value.map(|v| self.money(v)),
+                    day_rate: e.day_rate.map(|v| self.money(v)),
+                }),
+                client_contacts: contacts(&p.contacts.client),
+                agency_contacts: contacts(&p.contacts.agency),
+            },
+            as_of: self.as_of,
+        }
+    }
+}

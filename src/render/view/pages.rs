@@ -1,0 +1,331 @@
+//! Views of whole pages: what each template receives as its page data.
+
+use serde::Serialize;
+
+use super::items::{
+    ChangeView, DecisionView, KpiView, Ledger, MilestoneView, RaidItemView, Ref, ReportSummary,
+};
+use super::{Status, Views};
+use crate::model::{Date, DecisionStatus, Milestone, TextItem};
+use crate::render::charts;
+use crate::render::markdown;
+
+impl<'a> Views<'a> {
+    /// The overview page.
+    pub(crate) fn dashboard(&self) -> Dashboard {
+        const ROOT: &str = "";
+        let c = self.client;
+        let mut not_done: Vec<&Milestone> = c.milestones.iter().filter(|m| !m.is_done()).collect();
+        not_done.sort_by_key(|m| (m.forecast(), m.id.clone()));
+        let history_from = c.reports.len().saturating_sub(8);
+        let pressing = c
+            .raid
+            .item_lists()
+            .into_iter()
+            .flat_map(|(_, items)| items.iter())
+            .filter(|i| i.is_pressing())
+            .map(|i| self.raid_item(i, ROOT))
+            .collect();
+        Dashboard {
+            status: c.latest_report().map(|r| r.meta.status.into()),
+            history: c.reports[history_from..]
+                .iter()
+                .map(|r| self.report_summary(r))
+                .collect(),
+            latest: c.latest_report().map(|r| self.report_summary(r)),
+            overdue: not_done
+                .iter()
+                .filter(|m| m.is_overdue(self.as_of))
+                .map(|m| self.milestone(m, ROOT))
+                .collect(),
+            upcoming: not_done
+                .iter()
+                .filter(|m| !m.is_overdue(self.as_of))
+                .take(3)
+                .map(|m| self.milestone(m, ROOT))
+                .collect(),
+            milestones_done: c.milestones.iter().filter(|m| m.is_done()).count(),
+            milestones_total: c.milestones.len(),
+            kpis: c.kpis.iter().map(|k| self.kpi(k, ROOT)).collect(),
+            open_changes: c
+                .changes
+                .iter()
+                .filter(|x| x.is_open())
+                .map(|x| self.change(x, ROOT))
+                .collect(),
+            ledger: self.ledger(),
+            pressing,
+            pending_decisions: c
+                .raid
+                .decisions
+                .iter()
+                .filter(|d| d.status == DecisionStatus::Pending)
+                .map(|d| self.decision(d, ROOT))
+                .collect(),
+            progress: self.progress(),
+            next_review: self.next_review(),
+        }
+    }
+
+    fn progress(&self) -> Option<Progress> {
+        let e = self.client.profile.engagement.as_ref()?;
+        let end = e.end?;
+        let total = e.start.days_until(end).max(1);
+        let elapsed = e.start.days_until(self.as_of).clamp(0, total);
+        Some(Progress {
+            percent: elapsed * 100 / total,
+            weeks_elapsed: elapsed / 7 + 1,
+            weeks_total: (total + 6) / 7,
+        })
+    }
+
+    fn next_review(&self) -> Option<Date> {
+        let cadence = self.client.cadence;
+        let first = cadence.first_review?;
+        let every = i64::from(cadence.review_days?.max(1));
+        if first >= self.as_of {
+            return Some(first);
+        }
+        let passed = first.days_until(self.as_of);
+        let steps = (passed + every - 1) / every;
+        Some(first.plus_days(steps * every))
+    }
+
+    /// The scope page, when `scope.md` exists.
+    pub(crate) fn scope(&self) -> Option<ScopeView> {
+        const ROOT: &str = "../";
+        let scope = self.client.scope.as_ref()?;
+        let texts = |items: &[TextItem]| -> Vec<String> {
+            items
+                .iter()
+                .map(|t| markdown::inline(&t.text, self.place("", ROOT)))
+                .collect()
+        };
+        Some(ScopeView {
+            title: scope
+                .meta
+                .title
+                .clone()
+                .unwrap_or_else(|| "Scope of work".to_owned()),
+            deliverables: scope
+                .meta
+                .deliverables
+                .iter()
+                .map(|d| DeliverableView {
+                    id: d.id.clone(),
+                    title: d.title.clone(),
+                    acceptance_html: self.inline(d.acceptance.as_ref(), ROOT),
+                    milestones: self
+                        .client
+                        .milestones
+                        .iter()
+                        .filter(|m| m.deliverables.contains(&d.id))
+                        .map(|m| Ref {
+                            id: m.id.clone(),
+                            title: Some(m.title.clone()),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            out_of_scope_html: texts(&scope.meta.out_of_scope),
+            assumptions_html: texts(&scope.meta.assumptions),
+            responsibilities_html: texts(&scope.meta.client_responsibilities),
+            body_html: markdown::block(&scope.body, self.place("", ROOT)),
+        })
+    }
+
+    /// The milestones page.
+    pub(crate) fn milestones(&self) -> MilestonesView {
+        const ROOT: &str = "../";
+        let c = self.client;
+        let engagement = c.profile.engagement.as_ref();
+        MilestonesView {
+            timeline_svg: charts::timeline(
+                &c.milestones,
+                engagement.map(|e| e.start),
+                engagement.and_then(|e| e.end),
+                self.as_of,
+            ),
+            items: c
+                .milestones
+                .iter()
+                .map(|m| self.milestone(m, ROOT))
+                .collect(),
+        }
+    }
+
+    /// The reports index, newest first.
+    pub(crate) fn reports(&self) -> Vec<ReportSummary> {
+        self.client
+            .reports
+            .iter()
+            .rev()
+            .map(|r| self.report_summary(r))
+            .collect()
+    }
+
+    /// One report page.
+    pub(crate) fn report(&self, index: usize) -> Option<ReportView> {
+        const ROOT: &str = "../../";
+        let reports = &self.client.reports;
+        let r = reports.get(index)?;
+        Some(ReportView {
+            summary: self.report_summary(r),
+            scope: r.meta.scope.map(Status::from),
+            schedule: r.meta.schedule.map(Status::from),
+            budget: r.meta.budget.map(Status::from),
+            body_html: markdown::block(&r.body, self.place("reports", ROOT)),
+            previous: index
+                .checked_sub(1)
+                .and_then(|i| reports.get(i))
+                .map(|p| self.report_summary(p)),
+            next: reports.get(index + 1).map(|n| self.report_summary(n)),
+        })
+    }
+
+    /// The KPI page.
+    pub(crate) fn kpis(&self) -> Vec<KpiChart> {
+        const ROOT: &str = "../";
+        self.client
+            .kpis
+            .iter()
+            .map(|k| KpiChart {
+                kpi: self.kpi(k, ROOT),
+                chart_svg: charts::kpi_chart(k),
+            })
+            .collect()
+    }
+
+    /// The change log.
+    pub(crate) fn changes(&self) -> ChangesView {
+        const ROOT: &str = "../";
+        ChangesView {
+            ledger: self.ledger(),
+            items: self
+                .client
+                .changes
+                .iter()
+                .map(|c| self.change(c, ROOT))
+                .collect(),
+        }
+    }
+
+    /// The RAID log.
+    pub(crate) fn raid(&self) -> RaidView {
+        const ROOT: &str = "../";
+        let raid = &self.client.raid;
+        RaidView {
+            sections: raid
+                .item_lists()
+                .into_iter()
+                .filter(|(_, items)| !items.is_empty())
+                .map(|(kind, items)| RaidSection {
+                    key: kind.key(),
+                    heading: kind.heading(),
+                    items: items.iter().map(|i| self.raid_item(i, ROOT)).collect(),
+                })
+                .collect(),
+            decisions: raid
+                .decisions
+                .iter()
+                .map(|d| self.decision(d, ROOT))
+                .collect(),
+        }
+    }
+}
+
+/// An id with the title of what it names.
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ReportView {
+    #[serde(flatten)]
+    summary: ReportSummary,
+    scope: Option<Status>,
+    schedule: Option<Status>,
+    budget: Option<Status>,
+    body_html: String,
+    previous: Option<ReportSummary>,
+    next: Option<ReportSummary>,
+}
+
+impl ReportView {
+    /// The report's title, for the page title.
+    pub(crate) fn title(&self) -> &str {
+        &self.summary.title
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct KpiChart {
+    #[serde(flatten)]
+    kpi: KpiView,
+    chart_svg: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ChangesView {
+    ledger: Option<Ledger>,
+    items: Vec<ChangeView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct RaidSection {
+    key: &'static str,
+    heading: &'static str,
+    items: Vec<RaidItemView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct RaidView {
+    sections: Vec<RaidSection>,
+    decisions: Vec<DecisionView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct Progress {
+    percent: i64,
+    weeks_elapsed: i64,
+    weeks_total: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Dashboard {
+    status: Option<Status>,
+    history: Vec<ReportSummary>,
+    latest: Option<ReportSummary>,
+    overdue: Vec<MilestoneView>,
+    upcoming: Vec<MilestoneView>,
+    milestones_done: usize,
+    milestones_total: usize,
+    kpis: Vec<KpiView>,
+    open_changes: Vec<ChangeView>,
+    ledger: Option<Ledger>,
+    pressing: Vec<RaidItemView>,
+    pending_decisions: Vec<DecisionView>,
+    progress: Option<Progress>,
+    next_review: Option<Date>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct DeliverableView {
+    id: String,
+    title: String,
+    acceptance_html: Option<String>,
+    milestones: Vec<Ref>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ScopeView {
+    title: String,
+    deliverables: Vec<DeliverableView>,
+    out_of_scope_html: Vec<String>,
+    assumptions_html: Vec<String>,
+    responsibilities_html: Vec<String>,
+    body_html: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct MilestonesView {
+    timeline_svg: String,
+    items: Vec<MilestoneView>,
+}
