@@ -11,9 +11,9 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::Diagnostic;
+use crate::emit;
 use crate::error::Error;
 use crate::model::Date;
-use crate::report;
 
 /// Static client portals for consultants, from YAML and Markdown.
 #[derive(Debug, Parser)]
@@ -59,7 +59,7 @@ pub struct BuildArgs {
     /// The portal folder (the one holding portico.yaml).
     #[arg(default_value = ".")]
     pub portal: PathBuf,
-    /// Output folder [default: <PORTAL>/public].
+    /// Output folder [default: PORTAL/public].
     #[arg(long, short)]
     pub out: Option<PathBuf>,
     /// Date for overdue and "days late" facts [default: each client's latest report date].
@@ -150,7 +150,7 @@ fn check(args: CheckArgs, color: bool) -> ExitCode {
         Err(e) => return fail(e, color, ""),
     };
     match args.format {
-        Format::Json => print!("{}", report::json(diagnostics)),
+        Format::Json => print!("{}", emit::json(diagnostics)),
         Format::Human => {
             print_diagnostics(diagnostics, color);
             if failed {
@@ -181,7 +181,7 @@ fn check(args: CheckArgs, color: bool) -> ExitCode {
 
 fn print_diagnostics(diagnostics: &[Diagnostic], color: bool) {
     if !diagnostics.is_empty() {
-        eprint!("{}", report::human(diagnostics, color));
+        eprint!("{}", emit::human(diagnostics, color));
     }
 }
 

@@ -3,7 +3,7 @@
 //! A [`Diagnostic`] names the file (relative to the portal folder), the place in it, what was
 //! wrong and, where one helps, a hint. Loading and checking collect them rather than stopping
 //! at the first, so one run shows every problem. They are printed only at the edge
-//! ([`crate::report`]), which is the one place that knows about terminals.
+//! ([`crate::emit`]), which is the one place that knows about terminals.
 
 use std::fmt;
 use std::sync::Arc;

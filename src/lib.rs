@@ -11,7 +11,8 @@
 //!
 //! [`load`] reads and types the files, [`check`] applies rules across them, [`render`] turns
 //! a client into pages without touching the disk, and [`output`] writes a build atomically.
-//! [`build`] strings them together; [`cli`] is the command-line edge.
+//! [`mod@build`] strings them together; [`cli`] is the command-line edge, and [`emit`]
+//! prints diagnostics for people (with miette) or for scripts (JSON).
 
 // Diagnostics carry their file's text for reporting; they travel only on the error path,
 // so their size is not worth boxing.
@@ -22,13 +23,13 @@ pub mod build;
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
+pub mod emit;
 pub mod error;
 pub mod links;
 pub mod load;
 pub mod model;
 pub mod output;
 pub mod render;
-pub mod report;
 pub mod source;
 
 pub use build::{BuildOptions, BuildReport, build, check_portal, validate};

@@ -38,12 +38,8 @@ pub(crate) struct ClientLoad {
     pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
-/// Loads `entry` (a child of `clients/`); `None` for entries that are not client folders.
-pub(crate) fn load_client(
-    fs: &PortalFs,
-    entry: &Entry,
-    config: &PortalConfig,
-) -> Option<ClientLoad> {
+/// Loads `entry`, a child of `clients/`.
+pub(crate) fn load_client(fs: &PortalFs, entry: &Entry, config: &PortalConfig) -> ClientLoad {
     let mut load = ClientLoad {
         client: None,
         sources: Vec::new(),
@@ -59,7 +55,7 @@ pub(crate) fn load_client(
             )
             .with_hint("move it out of clients/, or into a client's files/ folder"),
         );
-        return Some(load);
+        return load;
     }
     if !is_safe_slug(&entry.name) {
         load.diagnostics.push(
@@ -76,7 +72,7 @@ pub(crate) fn load_client(
                 suggest_slug(&entry.name)
             )),
         );
-        return Some(load);
+        return load;
     }
 
     let mut reader = Reader {
@@ -87,7 +83,7 @@ pub(crate) fn load_client(
         Ok(e) => e,
         Err(d) => {
             reader.load.diagnostics.push(d);
-            return Some(load);
+            return load;
         }
     };
 
@@ -166,10 +162,10 @@ pub(crate) fn load_client(
             )),
         );
     }
-    if load.diagnostics.iter().any(Diagnostic::is_error) {
-        return Some(load);
-    }
-    let profile = profile?;
+    let Some(profile) = profile.filter(|_| !load.diagnostics.iter().any(Diagnostic::is_error))
+    else {
+        return load;
+    };
     for kpi in &mut kpis {
         kpi.points.sort_by_key(|p| p.on);
     }
@@ -187,7 +183,7 @@ pub(crate) fn load_client(
         attachments,
         dir: entry.path.clone(),
     });
-    Some(load)
+    load
 }
 
 /// Reads files of one client, recording sources and diagnostics as it goes.

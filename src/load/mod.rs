@@ -78,7 +78,7 @@ pub fn load_portal(root: &Path) -> Loaded {
             Ok(entries) => {
                 let loads: Vec<client::ClientLoad> = entries
                     .par_iter()
-                    .filter_map(|entry| client::load_client(&fs, entry, config_for_clients))
+                    .map(|entry| client::load_client(&fs, entry, config_for_clients))
                     .collect();
                 for load in loads {
                     for (source, offset, len) in &load.sources {

@@ -169,7 +169,7 @@ fn each_bad_input_gives_exactly_its_error() {
         transcript.push_str(&format!(
             "## {}\n{}\n",
             case.name,
-            portico::report::human(std::slice::from_ref(d), false)
+            portico::emit::human(std::slice::from_ref(d), false)
         ));
     }
     insta::assert_snapshot!(transcript);
