@@ -186,23 +186,9 @@ pub fn href(target: &Target, root: &str, original: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Cadence, ClientProfile, Raid};
 
     fn client() -> Client {
-        let profile: ClientProfile = serde_yaml::from_str("name: Acme").unwrap();
-        Client {
-            slug: "acme".into(),
-            cadence: Cadence::resolve(&profile.cadence, &Default::default()),
-            profile,
-            scope: None,
-            milestones: vec![],
-            changes: vec![],
-            kpis: vec![],
-            raid: Raid::default(),
-            reports: vec![],
-            attachments: vec!["plan v2.csv".into(), "sub/diagram.svg".into()],
-            dir: "clients/acme".into(),
-        }
+        Client::sample(&["plan v2.csv", "sub/diagram.svg"], &[])
     }
 
     #[test]

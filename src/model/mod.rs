@@ -111,6 +111,40 @@ impl Client {
     }
 }
 
+impl Client {
+    /// A client named Acme with the given attachments and one report per date, for unit
+    /// tests of code that reads a client.
+    #[cfg(test)]
+    pub(crate) fn sample(attachments: &[&str], report_dates: &[&str]) -> Client {
+        let profile: ClientProfile = serde_yaml::from_str("name: Acme").unwrap();
+        let reports = report_dates
+            .iter()
+            .map(|date| Report {
+                slug: (*date).to_owned(),
+                meta: serde_yaml::from_str(&format!(
+                    "date: {date}\ntitle: t\nstatus: green\nsummary: s"
+                ))
+                .unwrap(),
+                body: String::new(),
+                body_offset: 0,
+            })
+            .collect();
+        Client {
+            slug: "acme".into(),
+            cadence: Cadence::resolve(&profile.cadence, &Default::default()),
+            profile,
+            scope: None,
+            milestones: vec![],
+            changes: vec![],
+            kpis: vec![],
+            raid: Raid::default(),
+            reports,
+            attachments: attachments.iter().map(|a| (*a).to_owned()).collect(),
+            dir: "clients/acme".into(),
+        }
+    }
+}
+
 /// Who may see an item. Everything is shared with the client unless marked `internal`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

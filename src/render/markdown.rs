@@ -204,30 +204,9 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Rewriter<'a, I> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Cadence, ClientProfile, Raid, Report, ReportMeta};
 
     fn client() -> Client {
-        let profile: ClientProfile = serde_yaml::from_str("name: Acme").unwrap();
-        let meta: ReportMeta =
-            serde_yaml::from_str("date: 2026-11-07\ntitle: t\nstatus: green\nsummary: s").unwrap();
-        Client {
-            slug: "acme".into(),
-            cadence: Cadence::resolve(&profile.cadence, &Default::default()),
-            profile,
-            scope: None,
-            milestones: vec![],
-            changes: vec![],
-            kpis: vec![],
-            raid: Raid::default(),
-            reports: vec![Report {
-                slug: "2026-11-07".into(),
-                meta,
-                body: String::new(),
-                body_offset: 0,
-            }],
-            attachments: vec!["plan.csv".into()],
-            dir: "clients/acme".into(),
-        }
+        Client::sample(&["plan.csv"], &["2026-11-07"])
     }
 
     fn render(md: &str) -> String {
