@@ -26,13 +26,15 @@ pub struct Validated {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Loads and checks the portal at `dir`, and parses its theme.
-pub fn validate(dir: &Path) -> Result<Validated, Error> {
+/// Loads and checks the portal at `dir`, and parses its theme. Practice warnings are
+/// judged as of `as_of`, else the portal's `as_of`, else today.
+pub fn validate(dir: &Path, as_of: Option<Date>) -> Result<Validated, Error> {
     let loaded = load_portal(dir);
     let mut diagnostics = loaded.diagnostics;
     let mut renderer = None;
     if let Some(portal) = &loaded.portal {
-        diagnostics.extend(check::check(portal, &loaded.sources));
+        let today = as_of.or(portal.config.as_of).unwrap_or_else(today);
+        diagnostics.extend(check::check(portal, &loaded.sources, today));
         match Theme::load(dir, &portal.config).and_then(|theme| Renderer::new(&theme)) {
             Ok(r) => renderer = Some(r),
             Err(problems) => diagnostics.extend(problems),
@@ -50,10 +52,15 @@ pub fn validate(dir: &Path) -> Result<Validated, Error> {
     }
 }
 
+/// The machine's local date: used only for warnings, never for output.
+fn today() -> Date {
+    Date::from(chrono::Local::now().date_naive())
+}
+
 /// Validates the portal and renders every page in memory, writing nothing: catches errors
 /// that only show when a template meets the data.
 pub fn check_portal(dir: &Path, as_of: Option<Date>) -> Result<Vec<Diagnostic>, Error> {
-    let v = validate(dir)?;
+    let v = validate(dir, as_of)?;
     let failures: Vec<Diagnostic> = v
         .portal
         .clients
@@ -101,7 +108,7 @@ pub struct BuildReport {
 /// Builds every client's portal into the output folder, or changes nothing.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let started = Instant::now();
-    let v = validate(&options.portal)?;
+    let v = validate(&options.portal, options.as_of)?;
     let out = options
         .out
         .clone()

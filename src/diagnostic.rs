@@ -84,6 +84,22 @@ pub enum Code {
     LinkOutsideClient,
     /// A template in the theme that does not parse or render.
     Template,
+    /// Warning: no status report within the agreed cadence.
+    StaleReport,
+    /// Warning: a milestone past its forecast date and not done.
+    MilestoneOverdue,
+    /// Warning: a milestone awaiting acceptance longer than agreed.
+    AcceptanceOverdue,
+    /// Warning: a green report while a milestone is late or a serious risk is open.
+    GreenButLate,
+    /// Warning: a KPI without a measurement in its latest period.
+    StaleKpi,
+    /// Warning: a change request undecided for more than two weeks.
+    ChangeUndecided,
+    /// Warning: approved changes beyond the contract's end date or change budget.
+    PastContract,
+    /// Warning: an amber or red report that states no actions.
+    NoActions,
 }
 
 impl Code {
@@ -119,6 +135,14 @@ impl Code {
             Code::BrokenLink => "broken-link",
             Code::LinkOutsideClient => "link-outside-client",
             Code::Template => "template",
+            Code::StaleReport => "stale-report",
+            Code::MilestoneOverdue => "milestone-overdue",
+            Code::AcceptanceOverdue => "acceptance-overdue",
+            Code::GreenButLate => "green-but-late",
+            Code::StaleKpi => "stale-kpi",
+            Code::ChangeUndecided => "change-undecided",
+            Code::PastContract => "past-contract",
+            Code::NoActions => "no-actions",
         }
     }
 }

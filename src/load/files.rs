@@ -203,17 +203,14 @@ impl PortalFs {
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) => {
+                // Show the line with the bad byte replaced, and point at it.
                 let valid = e.utf8_error().valid_up_to();
-                let bytes = e.into_bytes();
-                let prefix = String::from_utf8_lossy(&bytes[..valid]);
-                let line = prefix.matches('\n').count() + 1;
-                let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-                return Err(Diagnostic::error(
-                    Code::NotUtf8,
-                    Some(&rel),
-                    format!("not valid UTF-8 (first bad byte at line {line}, column {column})"),
-                )
-                .with_hint("save the file as UTF-8 in your editor"));
+                let lossy = Source::new(rel, String::from_utf8_lossy(e.as_bytes()).into_owned());
+                let span = lossy.span(valid, '\u{fffd}'.len_utf8());
+                return Err(
+                    Diagnostic::error_at(Code::NotUtf8, &lossy, span, "not valid UTF-8")
+                        .with_hint("save the file as UTF-8 in your editor"),
+                );
             }
         };
         let text = text

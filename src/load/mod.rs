@@ -15,7 +15,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
-use crate::model::{Agency, Portal, PortalConfig};
+use crate::model::{Portal, PortalConfig};
 use crate::source::Sources;
 
 pub(crate) use files::is_ignored;
@@ -53,23 +53,8 @@ pub fn load_portal(root: &Path) -> Loaded {
 
     let config = load_config(&fs, &mut sources, &mut diagnostics);
     // Clients are loaded even when portico.yaml is broken, so one run reports everything.
-    let fallback;
-    let config_for_clients = match &config {
-        Some(c) => c,
-        None => {
-            fallback = PortalConfig {
-                agency: Agency {
-                    name: String::new(),
-                    email: None,
-                    website: None,
-                },
-                base_url: None,
-                theme: None,
-                defaults: Default::default(),
-            };
-            &fallback
-        }
-    };
+    let fallback = PortalConfig::default();
+    let config_for_clients = config.as_ref().unwrap_or(&fallback);
 
     let clients_dir = fs.root().join(CLIENTS_DIR);
     let mut clients = Vec::new();
@@ -93,11 +78,11 @@ pub fn load_portal(root: &Path) -> Loaded {
         Ok(_) => diagnostics.push(
             Diagnostic::error(
                 Code::NoClientsFolder,
-                Some(CLIENTS_DIR),
-                format!("no {CLIENTS_DIR}/ folder in {}", root.display()),
+                None,
+                format!("the portal has no {CLIENTS_DIR}/ folder"),
             )
             .with_hint(
-                "create clients/<slug>/client.yaml for each client (`portico new client <slug>`)",
+                "create clients/<slug>/client.yaml for each client, e.g. clients/acme/client.yaml",
             ),
         ),
         Err(d) => diagnostics.push(d),
@@ -125,7 +110,9 @@ fn load_config(
                 None,
                 format!("no {CONFIG_FILE} in {}", fs.root().display()),
             )
-            .with_hint("is this the portal folder? `portico init <dir>` creates one");
+            .with_hint(
+                "is this the portal folder? It is the one holding portico.yaml and clients/",
+            );
             if let Some(near) = near_miss(fs, CONFIG_FILE) {
                 d = d.with_hint(format!("found {near}; rename it to {CONFIG_FILE}"));
             }

@@ -66,16 +66,65 @@ fn to_diagnostic(
     };
     let full = error.to_string();
     let full = full.strip_suffix(suffix.as_str()).unwrap_or(&full);
-    // serde_yaml prefixes the path of the failing value: `.[1].status: unknown variant ...`.
+    let line_shift = source.span(offset, 0).line - 1;
+    let relocated = relocate(full, line_shift);
+    let full = relocated.as_str();
+    // serde_yaml prefixes the path of the failing value: `.[1].status: unknown variant ...`
+    // in a list, `branding.accent: ...` in a mapping.
     let (path, message) = match full.split_once(": ") {
-        Some((path, rest)) if path.starts_with('.') => (Some(path), rest),
+        Some((path, rest)) if looks_like_path(path) => (Some(path), rest),
         _ => (None, full),
     };
     let field = path.and_then(last_key);
-    let (code, message, hint) = explain(message, field);
+    let (code, message, mut hint) = explain(message, field);
+    if code == Code::YamlSyntax && source.text[span.offset..].starts_with('\t') {
+        hint = Some("indent with spaces, not tabs".to_owned());
+    }
     let mut diagnostic = Diagnostic::error_at(code, source, span, message);
     diagnostic.hint = hint;
     diagnostic
+}
+
+/// Rewrites the parser's own positions (" at line 6 column 5"), which count from the start
+/// of the YAML, not of the file: the first is dropped (the caret shows it), later ones
+/// become file line numbers.
+fn relocate(message: &str, line_shift: usize) -> String {
+    const MARK: &str = " at line ";
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    let mut first = true;
+    while let Some(i) = rest.find(MARK) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + MARK.len()..];
+        let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let line: Option<usize> = after[..digits].parse().ok();
+        let tail = &after[digits..];
+        let column_len = tail.strip_prefix(" column ").map(|t| {
+            " column ".len() + t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len()
+        });
+        match (line, column_len) {
+            (Some(line), Some(len)) => {
+                if !first {
+                    out.push_str(&format!(" (line {})", line + line_shift));
+                }
+                first = false;
+                rest = &tail[len..];
+            }
+            _ => {
+                out.push_str(MARK);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// True for serde_yaml value paths such as `.[1].status` or `engagement.start`.
+fn looks_like_path(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']' | '-'))
 }
 
 /// The last mapping key of a serde_yaml path such as `.[1].acceptance.decision`.
@@ -173,6 +222,14 @@ fn explain(message: &str, field: Option<&str>) -> (Code, String, Option<String>)
             Code::InvalidValue,
             format!("{what}should be {expected}, found {found}"),
             None,
+        );
+    }
+    if let Some(rest) = message.strip_prefix("duplicate entry with key ") {
+        let key = rest.trim_matches('"');
+        return (
+            Code::DuplicateKey,
+            format!("key \"{key}\" appears twice in this entry"),
+            Some("keep one of them".to_owned()),
         );
     }
     if field.is_some() {
@@ -283,6 +340,19 @@ mod tests {
         let d = err("- id: a\n  status: green\n");
         assert_eq!(d.code, Code::MissingKey);
         assert_eq!(d.message, "missing key \"due_date\"");
+    }
+
+    #[test]
+    fn parser_positions_become_file_lines() {
+        assert_eq!(
+            relocate(
+                "did not find expected ',' or ']' at line 6 column 5, while parsing a flow sequence at line 5 column 17",
+                3
+            ),
+            "did not find expected ',' or ']', while parsing a flow sequence (line 8)"
+        );
+        assert_eq!(relocate("no positions here", 0), "no positions here");
+        assert_eq!(relocate("odd at line x", 0), "odd at line x");
     }
 
     #[test]

@@ -2,10 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Currency;
+use super::{Currency, Date};
 
 /// The portal-wide configuration in `portico.yaml`.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PortalConfig {
     /// The consultancy publishing the portals.
@@ -14,6 +14,11 @@ pub struct PortalConfig {
     /// Only used for absolute links in feeds; pages link relatively.
     #[serde(default)]
     pub base_url: Option<String>,
+    /// Freezes "today" for every client, for an archived or example portal; `--as-of`
+    /// overrides it. Unset, pages use each client's latest report date and `check` judges
+    /// staleness against the real date.
+    #[serde(default)]
+    pub as_of: Option<Date>,
     /// Theme name: `default`, or a folder under the portal's `themes/`.
     #[serde(default)]
     pub theme: Option<String>,
@@ -23,7 +28,7 @@ pub struct PortalConfig {
 }
 
 /// The consultancy.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Agency {
     /// Trading name, shown in every page footer.

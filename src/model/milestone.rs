@@ -53,9 +53,12 @@ impl Milestone {
         self.status == MilestoneStatus::Done
     }
 
-    /// Not done, and its forecast date is before `as_of`.
+    /// Not done by `as_of`, and its forecast date is before it. A milestone finished after
+    /// `as_of` counts as overdue on that date, so past reports are judged by what was true
+    /// then.
     pub fn is_overdue(&self, as_of: Date) -> bool {
-        !self.is_done() && self.forecast() < as_of
+        let done_by_then = self.done_on.map_or(self.is_done(), |d| d <= as_of);
+        !done_by_then && self.forecast() < as_of
     }
 
     /// Not done, and its baseline date is before `as_of` (late against the plan).

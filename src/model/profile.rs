@@ -100,6 +100,9 @@ pub struct Engagement {
     /// Day rate, for `daily` engagements.
     #[serde(default)]
     pub day_rate: Option<Money>,
+    /// Money set aside for approved changes; `check` warns when approved changes exceed it.
+    #[serde(default)]
+    pub change_budget: Option<Money>,
     /// Currency of every amount for this client; defaults to `portico.yaml`'s.
     #[serde(default)]
     pub currency: Option<Currency>,

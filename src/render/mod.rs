@@ -122,6 +122,7 @@ impl Renderer {
     ) -> Result<Vec<RenderedFile>, Diagnostic> {
         let client = client.for_client_eyes();
         let as_of = as_of
+            .or(config.as_of)
             .or_else(|| client.default_as_of())
             .unwrap_or(FALLBACK_AS_OF);
         let views = Views::new(&client, config, as_of);

@@ -62,7 +62,8 @@ pub(crate) fn describe(e: &portico::Error) -> String {
     }
 }
 
-fn copy_tree(src: &Path, dst: &Path) {
+/// Copies a fixture, recreating symbolic links as links (never following them).
+pub(crate) fn copy_tree(src: &Path, dst: &Path) {
     for entry in walkdir::WalkDir::new(src).sort_by_file_name() {
         let entry = entry.unwrap();
         let rel = entry.path().strip_prefix(src).unwrap();
@@ -70,12 +71,27 @@ fn copy_tree(src: &Path, dst: &Path) {
             continue;
         }
         let target = dst.join(rel);
-        if entry.file_type().is_dir() {
+        if entry.path_is_symlink() {
+            let link = std::fs::read_link(entry.path()).unwrap();
+            std::os::unix::fs::symlink(link, &target).unwrap();
+        } else if entry.file_type().is_dir() {
             std::fs::create_dir_all(&target).unwrap();
         } else {
             std::fs::copy(entry.path(), &target).unwrap();
         }
     }
+}
+
+/// The sorted sub-folders of a fixture group such as `invalid`.
+pub(crate) fn fixture_group(group: &str) -> Vec<(String, PathBuf)> {
+    let mut cases: Vec<(String, PathBuf)> = std::fs::read_dir(fixture(group))
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().unwrap().is_dir())
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+        .collect();
+    cases.sort();
+    cases
 }
 
 /// Every file under `dir`, by `/`-separated relative path.

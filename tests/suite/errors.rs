@@ -1,210 +1,145 @@
-//! Bad input: each case breaks one thing in a good fixture and expects exactly one error,
-//! in the right file, on the right line, with a stable code. All messages are pinned in one
-//! snapshot so their wording can be reviewed together.
+//! Bad input, one fixture portal per case under `tests/fixtures/invalid/<code>--<what>/`.
+//!
+//! Each fixture breaks exactly one thing. `portico check` must exit 1 and report exactly one
+//! error, whose code is the fixture name's prefix; the full message the user sees is pinned
+//! by a snapshot. A build over each fixture must leave an existing output untouched.
+//! Warnings work the same way under `tests/fixtures/warnings/`, exiting 0 (1 with
+//! `--deny-warnings`).
 
-use portico::Code;
+use assert_cmd::Command;
 
-use crate::common::{TempPortal, fixture};
+use crate::common::{TempPortal, fixture, fixture_group, read_tree};
 
-struct Case {
-    name: &'static str,
-    fixture: &'static str,
-    /// Files to write (path, text) to break the fixture.
-    writes: &'static [(&'static str, &'static str)],
-    code: Code,
-    file: &'static str,
-    line: Option<usize>,
+fn portico_in(dir: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("portico").unwrap();
+    cmd.current_dir(dir).env("NO_COLOR", "1");
+    cmd
 }
 
-const CASES: &[Case] = &[
-    Case {
-        name: "unknown milestone in a change request",
-        fixture: "changes",
-        writes: &[(
-            "clients/acme/changes.yaml",
-            "- id: CR-1\n  title: x\n  requested_by: Jo\n  requested_on: 2026-09-20\n  status: proposed\n  affects:\n    milestones: [M1, M9]\n",
-        )],
-        code: Code::UnknownReference,
-        file: "clients/acme/changes.yaml",
-        line: Some(7),
-    },
-    Case {
-        name: "duplicate milestone id",
-        fixture: "milestones",
-        writes: &[(
-            "clients/acme/milestones.yaml",
-            "- {id: M1, title: a, baseline_due: 2026-09-25, status: planned}\n- {id: M2, title: b, baseline_due: 2026-10-25, status: planned}\n- {id: M1, title: c, baseline_due: 2026-11-25, status: planned}\n",
-        )],
-        code: Code::DuplicateId,
-        file: "clients/acme/milestones.yaml",
-        line: Some(3),
-    },
-    Case {
-        name: "two reports with the same date",
-        fixture: "reports",
-        writes: &[(
-            "clients/acme/reports/week-3.md",
-            "---\ndate: 2026-10-16\ntitle: Copy\nstatus: green\nsummary: Copied.\n---\n",
-        )],
-        code: Code::DuplicateReportDate,
-        file: "clients/acme/reports/week-3.md",
-        line: Some(2),
-    },
-    Case {
-        name: "report file named for another date",
-        fixture: "reports",
-        writes: &[(
-            "clients/acme/reports/2026-10-30.md",
-            "---\ntitle: Late\nstatus: green\ndate: 2026-10-29\nsummary: s\n---\n",
-        )],
-        code: Code::Inconsistent,
-        file: "clients/acme/reports/2026-10-30.md",
-        line: Some(4),
-    },
-    Case {
-        name: "link to a missing attachment",
-        fixture: "reports",
-        writes: &[(
-            "clients/acme/reports/2026-10-30.md",
-            "---\ndate: 2026-10-30\ntitle: t\nstatus: green\nsummary: s\n---\nSee\nthe [plan](../files/plan.pdf).\n",
-        )],
-        code: Code::BrokenLink,
-        file: "clients/acme/reports/2026-10-30.md",
-        line: Some(8),
-    },
-    Case {
-        name: "link into another client's folder",
-        fixture: "reports",
-        writes: &[(
-            "clients/acme/reports/2026-10-30.md",
-            "---\ndate: 2026-10-30\ntitle: t\nstatus: green\nsummary: s\n---\n![x](../../globex/files/logo.png)\n",
-        )],
-        code: Code::LinkOutsideClient,
-        file: "clients/acme/reports/2026-10-30.md",
-        line: Some(7),
-    },
-    Case {
-        name: "javascript link",
-        fixture: "scope",
-        writes: &[(
-            "clients/acme/milestones.yaml",
-            "- {id: M1, title: a, description: \"[click](javascript:alert(1))\", baseline_due: 2026-09-25, status: planned, deliverables: [D1]}\n",
-        )],
-        code: Code::LinkOutsideClient,
-        file: "clients/acme/milestones.yaml",
-        line: Some(1),
-    },
-    Case {
-        name: "done without a date",
-        fixture: "milestones",
-        writes: &[(
-            "clients/acme/milestones.yaml",
-            "- id: M1\n  title: a\n  baseline_due: 2026-09-25\n  status: done\n",
-        )],
-        code: Code::Inconsistent,
-        file: "clients/acme/milestones.yaml",
-        line: Some(4),
-    },
-    Case {
-        name: "client folder without client.yaml",
-        fixture: "minimal",
-        writes: &[(
-            "clients/globex/reports/2026-10-01.md",
-            "---\ndate: 2026-10-01\ntitle: t\nstatus: green\nsummary: s\n---\n",
-        )],
-        code: Code::MissingClientYaml,
-        file: "clients/globex",
-        line: None,
-    },
-    Case {
-        name: "client folder name with a space",
-        fixture: "minimal",
-        writes: &[("clients/Globex Corp/client.yaml", "name: Globex\n")],
-        code: Code::BadSlug,
-        file: "clients/Globex Corp",
-        line: None,
-    },
-    Case {
-        name: "logo that is not an attachment",
-        fixture: "minimal",
-        writes: &[(
-            "clients/acme/client.yaml",
-            "name: Acme\nbranding:\n  logo: logo.png\n",
-        )],
-        code: Code::BrokenLink,
-        file: "clients/acme/client.yaml",
-        line: Some(3),
-    },
-    Case {
-        name: "report without front matter",
-        fixture: "reports",
-        writes: &[(
-            "clients/acme/reports/2026-10-30.md",
-            "# Week 5\n\nAll good.\n",
-        )],
-        code: Code::FrontMatterMissing,
-        file: "clients/acme/reports/2026-10-30.md",
-        line: Some(1),
-    },
-];
-
-#[test]
-fn each_bad_input_gives_exactly_its_error() {
-    let mut transcript = String::new();
-    for case in CASES {
-        let portal = TempPortal::copy_of(&fixture(case.fixture));
-        for (path, text) in case.writes {
-            portal.write(path, text);
-        }
-        let err = portico::check_portal(portal.path(), None).expect_err(case.name);
-        let portico::Error::Invalid(all) = &err else {
-            panic!("{}: {err}", case.name)
-        };
-        let errors: Vec<_> = all.iter().filter(|d| d.is_error()).collect();
-        assert_eq!(errors.len(), 1, "{}: {errors:#?}", case.name);
-        let d = errors[0];
-        assert_eq!(d.code, case.code, "{}: {d}", case.name);
-        assert_eq!(d.file.as_deref(), Some(case.file), "{}: {d}", case.name);
-        assert_eq!(d.span.map(|s| s.line), case.line, "{}: {d}", case.name);
-        transcript.push_str(&format!(
-            "## {}\n{}\n",
-            case.name,
-            portico::emit::human(std::slice::from_ref(d), false)
-        ));
-    }
-    insta::assert_snapshot!(transcript);
+/// The diagnostics `check --format json` prints for the portal in `dir`.
+fn json_diagnostics(dir: &std::path::Path, extra: &[&str]) -> (i32, Vec<serde_json::Value>) {
+    let out = portico_in(dir)
+        .args(["check", ".", "--format", "json"])
+        .args(extra)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    (out.status.code().unwrap_or(-1), lines)
 }
 
-#[test]
-fn symlinks_out_of_the_portal_are_refused_not_followed() {
-    let outside = tempfile::tempdir().unwrap();
-    std::fs::write(outside.path().join("secret.txt"), "payroll").unwrap();
-    let portal = TempPortal::copy_of(&fixture("reports"));
-    std::os::unix::fs::symlink(
-        outside.path().join("secret.txt"),
-        portal.path().join("clients/acme/files/secret.txt"),
+/// What a person sees: the exit code and standard error of `portico check .`.
+fn transcript(dir: &std::path::Path) -> String {
+    let out = portico_in(dir).args(["check", "."]).output().unwrap();
+    format!(
+        "exit code: {}\n\n{}",
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr)
     )
-    .unwrap();
-    std::os::unix::fs::symlink("loop-b", portal.path().join("clients/acme/files/loop-a")).unwrap();
-    std::os::unix::fs::symlink("loop-a", portal.path().join("clients/acme/files/loop-b")).unwrap();
-    let err = portico::check_portal(portal.path(), None).unwrap_err();
-    let portico::Error::Invalid(all) = &err else {
-        panic!("{err}")
-    };
-    let found: Vec<(Code, Option<&str>)> =
-        all.iter().map(|d| (d.code, d.file.as_deref())).collect();
-    assert_eq!(
-        found,
-        vec![
-            (Code::Symlink, Some("clients/acme/files/loop-a")),
-            (Code::Symlink, Some("clients/acme/files/loop-b")),
-            (Code::Symlink, Some("clients/acme/files/secret.txt")),
-        ]
-    );
+}
+
+#[test]
+fn every_invalid_fixture_reports_exactly_its_error() {
+    let cases = fixture_group("invalid");
     assert!(
-        all[2].message.contains("outside the portal folder"),
-        "{}",
-        all[2]
+        cases.len() >= 30,
+        "at least 30 bad-input fixtures, found {}",
+        cases.len()
     );
-    assert!(all[0].message.contains("loop"), "{}", all[0]);
+    for (name, dir) in cases {
+        let expected_code = name.split("--").next().unwrap();
+        let (status, diagnostics) = json_diagnostics(&dir, &[]);
+        assert_eq!(status, 1, "{name}: exit status");
+        assert_eq!(diagnostics.len(), 1, "{name}: {diagnostics:#?}");
+        assert_eq!(diagnostics[0]["severity"], "error", "{name}");
+        assert_eq!(
+            diagnostics[0]["code"], expected_code,
+            "{name}: {diagnostics:#?}"
+        );
+        insta::assert_snapshot!(format!("invalid__{name}"), transcript(&dir));
+    }
+}
+
+#[test]
+fn every_warning_fixture_reports_exactly_its_warning() {
+    let cases = fixture_group("warnings");
+    assert!(
+        cases.len() >= 8,
+        "one fixture per practice rule, found {}",
+        cases.len()
+    );
+    for (name, dir) in cases {
+        let expected_code = name.split("--").next().unwrap();
+        let (status, diagnostics) = json_diagnostics(&dir, &[]);
+        assert_eq!(status, 0, "{name}: warnings alone do not fail check");
+        assert_eq!(diagnostics.len(), 1, "{name}: {diagnostics:#?}");
+        assert_eq!(diagnostics[0]["severity"], "warning", "{name}");
+        assert_eq!(
+            diagnostics[0]["code"], expected_code,
+            "{name}: {diagnostics:#?}"
+        );
+        let (denied, _) = json_diagnostics(&dir, &["--deny-warnings"]);
+        assert_eq!(
+            denied, 1,
+            "{name}: --deny-warnings turns a warning into failure"
+        );
+        insta::assert_snapshot!(format!("warning__{name}"), transcript(&dir));
+    }
+}
+
+#[test]
+fn a_build_over_any_invalid_fixture_leaves_the_last_output_untouched() {
+    for (name, dir) in fixture_group("invalid") {
+        let portal = TempPortal::copy_of(&dir);
+        let public = portal.out();
+        std::fs::create_dir_all(public.join("acme")).unwrap();
+        std::fs::write(public.join(portico::output::MARKER), "").unwrap();
+        std::fs::write(public.join("acme/index.html"), "last good build").unwrap();
+        let before = read_tree(&public);
+        portico_in(portal.path())
+            .args(["build", "."])
+            .assert()
+            .code(1);
+        assert_eq!(
+            read_tree(&public),
+            before,
+            "{name}: the previous output changed"
+        );
+        let stray: Vec<_> = std::fs::read_dir(portal.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("staging") || n.contains("portico-old"))
+            .collect();
+        assert!(stray.is_empty(), "{name}: left {stray:?}");
+    }
+}
+
+/// Over the size limit: generated here rather than committed.
+#[test]
+fn a_file_over_the_size_limit_is_refused_without_reading_it_all() {
+    let portal = TempPortal::copy_of(&fixture("minimal"));
+    let big = vec![b'a'; 10 * 1024 * 1024 + 1];
+    std::fs::write(portal.path().join("clients/acme/milestones.yaml"), big).unwrap();
+    let (status, diagnostics) = json_diagnostics(portal.path(), &[]);
+    assert_eq!(status, 1);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert_eq!(diagnostics[0]["code"], "file-too-large");
+    assert_eq!(diagnostics[0]["file"], "clients/acme/milestones.yaml");
+}
+
+/// A file that exists but cannot be opened. Permission bits do not stop root, which CI
+/// runs as, so a Unix socket stands in: opening one always fails.
+#[test]
+fn an_unreadable_file_is_reported_with_its_path() {
+    let portal = TempPortal::copy_of(&fixture("minimal"));
+    let path = portal.path().join("clients/acme/raid.yaml");
+    let _socket = std::os::unix::net::UnixListener::bind(&path).unwrap();
+    let (status, diagnostics) = json_diagnostics(portal.path(), &[]);
+    assert_eq!(status, 1);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert_eq!(diagnostics[0]["code"], "unreadable");
+    assert_eq!(diagnostics[0]["file"], "clients/acme/raid.yaml");
 }

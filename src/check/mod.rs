@@ -1,0 +1,459 @@
+//! Rules across a client's files: ids that exist and are unique, dates that agree, links
+//! that lead somewhere inside the client's own portal (errors), and consultant practice
+//! (warnings, in [`practice`]).
+//!
+//! Runs on a [`Portal`] that loaded cleanly, and points every problem back into the files
+//! through [`Sources`]. Rendering relies on the error rules holding: a reference the
+//! renderer follows is one this module has proven exists.
+
+mod practice;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::links::{self, Target};
+use crate::load::CLIENTS_DIR;
+use crate::model::{Client, Date, MilestoneStatus, Portal};
+use crate::render::markdown;
+use crate::source::{Seg, Sources};
+use crate::yaml_path;
+
+/// Every rule, over every client; practice warnings are judged as of `today`.
+pub fn check(portal: &Portal, sources: &Sources, today: Date) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for client in &portal.clients {
+        let mut rules = ClientCheck {
+            client,
+            sources,
+            out: &mut out,
+        };
+        rules.run();
+        rules.practice(today);
+    }
+    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    out
+}
+
+/// The ids of one kind of item a reference may name.
+struct Known<'a> {
+    kind: &'static str,
+    defined_in: &'static str,
+    ids: BTreeSet<&'a str>,
+}
+
+struct ClientCheck<'a> {
+    client: &'a Client,
+    sources: &'a Sources,
+    out: &'a mut Vec<Diagnostic>,
+}
+
+impl ClientCheck<'_> {
+    fn file(&self, name: &str) -> String {
+        format!("{CLIENTS_DIR}/{}/{name}", self.client.slug)
+    }
+
+    fn at(
+        &mut self,
+        code: Code,
+        file: &str,
+        path: Vec<Seg>,
+        message: String,
+        hint: Option<String>,
+    ) {
+        let mut d = self.sources.error_at_yaml(code, file, &path, message);
+        d.hint = hint;
+        self.out.push(d);
+    }
+
+    fn run(&mut self) {
+        self.unique_ids();
+        self.references();
+        self.profile();
+        self.milestones();
+        self.kpis();
+        self.reports();
+        self.links();
+    }
+
+    /// Reports the second and later use of each id within one list.
+    fn unique<'i>(&mut self, file: &str, ids: impl IntoIterator<Item = (Vec<Seg>, &'i str)>) {
+        let mut seen: BTreeMap<&str, Vec<Seg>> = BTreeMap::new();
+        for (path, id) in ids {
+            if let Some(first) = seen.get(id) {
+                let first_line = self
+                    .sources
+                    .error_at_yaml(Code::DuplicateId, file, first, "")
+                    .span
+                    .map_or(String::new(), |s| {
+                        format!(" (first used on line {})", s.line)
+                    });
+                self.at(
+                    Code::DuplicateId,
+                    file,
+                    path,
+                    format!("id \"{id}\" is used twice{first_line}"),
+                    Some("give each entry its own id; other files refer to entries by id".into()),
+                );
+            } else {
+                seen.insert(id, path);
+            }
+        }
+    }
+
+    fn unique_ids(&mut self) {
+        let c = self.client;
+        if let Some(scope) = &c.scope {
+            let file = self.file("scope.md");
+            self.unique(
+                &file,
+                scope
+                    .meta
+                    .deliverables
+                    .iter()
+                    .enumerate()
+                    .map(|(i, d)| (yaml_path!["deliverables", i, "id"], d.id.as_str())),
+            );
+        }
+        let file = self.file("milestones.yaml");
+        self.unique(
+            &file,
+            c.milestones
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (yaml_path![i, "id"], m.id.as_str())),
+        );
+        let file = self.file("changes.yaml");
+        self.unique(
+            &file,
+            c.changes
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (yaml_path![i, "id"], m.id.as_str())),
+        );
+        let file = self.file("kpis.yaml");
+        self.unique(
+            &file,
+            c.kpis
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (yaml_path![i, "id"], m.id.as_str())),
+        );
+        let file = self.file("raid.yaml");
+        self.unique(
+            &file,
+            c.raid
+                .ids()
+                .into_iter()
+                .map(|(list, i, id)| (yaml_path![list, i, "id"], id)),
+        );
+    }
+
+    fn references(&mut self) {
+        let c = self.client;
+        let deliverables = Known {
+            kind: "deliverable",
+            defined_in: "scope.md",
+            ids: c
+                .scope
+                .iter()
+                .flat_map(|s| s.meta.deliverables.iter().map(|d| d.id.as_str()))
+                .collect(),
+        };
+        let milestones = Known {
+            kind: "milestone",
+            defined_in: "milestones.yaml",
+            ids: c.milestones.iter().map(|m| m.id.as_str()).collect(),
+        };
+        let kpis = Known {
+            kind: "KPI",
+            defined_in: "kpis.yaml",
+            ids: c.kpis.iter().map(|k| k.id.as_str()).collect(),
+        };
+
+        let file = self.file("milestones.yaml");
+        for (i, m) in c.milestones.iter().enumerate() {
+            for (j, id) in m.deliverables.iter().enumerate() {
+                self.reference(&file, yaml_path![i, "deliverables", j], id, &deliverables);
+            }
+        }
+        let file = self.file("changes.yaml");
+        for (i, cr) in c.changes.iter().enumerate() {
+            let lists = [
+                ("milestones", &cr.affects.milestones, &milestones),
+                ("deliverables", &cr.affects.deliverables, &deliverables),
+                ("kpis", &cr.affects.kpis, &kpis),
+            ];
+            for (key, ids, known) in lists {
+                for (j, id) in ids.iter().enumerate() {
+                    self.reference(&file, yaml_path![i, "affects", key, j], id, known);
+                }
+            }
+        }
+    }
+
+    fn reference(&mut self, file: &str, path: Vec<Seg>, id: &str, known: &Known<'_>) {
+        if known.ids.contains(id) {
+            return;
+        }
+        let Known {
+            kind,
+            defined_in,
+            ids,
+        } = known;
+        let hint = match did_you_mean(id, ids.iter().copied()) {
+            Some(best) => format!("did you mean \"{best}\"?"),
+            None if ids.is_empty() => format!("{defined_in} defines no {kind}s"),
+            None => format!(
+                "{kind}s in {defined_in}: {}",
+                ids.iter().copied().collect::<Vec<_>>().join(", ")
+            ),
+        };
+        self.at(
+            Code::UnknownReference,
+            file,
+            path,
+            format!("no {kind} with id \"{id}\""),
+            Some(hint),
+        );
+    }
+
+    fn profile(&mut self) {
+        let c = self.client;
+        let file = self.file("client.yaml");
+        if let Some(e) = &c.profile.engagement {
+            if let Some(end) = e.end.filter(|end| *end < e.start) {
+                self.at(
+                    Code::Inconsistent,
+                    &file,
+                    yaml_path!["engagement", "end"],
+                    format!("the engagement ends ({end}) before it starts ({})", e.start),
+                    None,
+                );
+            }
+        }
+        if let Some(logo) = &c.profile.branding.logo {
+            let target = links::resolve(c, "", logo);
+            if !matches!(target, Target::Attachment { .. }) {
+                self.at(
+                    Code::BrokenLink,
+                    &file,
+                    yaml_path!["branding", "logo"],
+                    format!("logo \"{logo}\" is not a file under files/"),
+                    Some(format!(
+                        "put the image in {}/files/ and write `logo: files/<name>`",
+                        self.file("").trim_end_matches('/')
+                    )),
+                );
+            }
+        }
+    }
+
+    fn milestones(&mut self) {
+        let file = self.file("milestones.yaml");
+        for (i, m) in self.client.milestones.iter().enumerate() {
+            match (m.status, m.done_on) {
+                (MilestoneStatus::Done, None) => self.at(
+                    Code::Inconsistent,
+                    &file,
+                    yaml_path![i, "status"],
+                    format!("milestone \"{}\" is done but has no done_on date", m.id),
+                    Some("add `done_on: YYYY-MM-DD`".into()),
+                ),
+                (status, Some(_)) if status != MilestoneStatus::Done => self.at(
+                    Code::Inconsistent,
+                    &file,
+                    yaml_path![i, "done_on"],
+                    format!(
+                        "milestone \"{}\" has a done_on date but its status is {}",
+                        m.id,
+                        status.label().to_lowercase()
+                    ),
+                    Some("set `status: done`, or remove done_on".into()),
+                ),
+                _ => {}
+            }
+        }
+    }
+
+    fn kpis(&mut self) {
+        let file = self.file("kpis.yaml");
+        for (i, k) in self.client.kpis.iter().enumerate() {
+            if !k.target.is_finite() {
+                self.at(
+                    Code::InvalidValue,
+                    &file,
+                    yaml_path![i, "target"],
+                    format!("KPI \"{}\" has no usable target", k.id),
+                    None,
+                );
+            }
+            // Points were sorted at load, so their indices no longer match the file; find
+            // the written position by date instead.
+            let mut seen = BTreeSet::new();
+            for p in &k.points {
+                if !p.value.is_finite() {
+                    self.at(
+                        Code::InvalidValue,
+                        &file,
+                        yaml_path![i, "points"],
+                        format!(
+                            "KPI \"{}\" has a point on {} that is not a number",
+                            k.id, p.on
+                        ),
+                        None,
+                    );
+                }
+                if !seen.insert(p.on) {
+                    self.at(
+                        Code::DuplicateId,
+                        &file,
+                        yaml_path![i, "points"],
+                        format!("KPI \"{}\" has two points on {}", k.id, p.on),
+                        Some("keep one measurement per date".into()),
+                    );
+                }
+            }
+        }
+    }
+
+    fn reports(&mut self) {
+        let mut by_date: BTreeMap<_, &str> = BTreeMap::new();
+        for r in &self.client.reports {
+            let file = self.file(&format!("reports/{}.md", r.slug));
+            if let Ok(named) = r.slug.parse::<crate::model::Date>() {
+                if named != r.meta.date {
+                    self.at(
+                        Code::Inconsistent,
+                        &file,
+                        yaml_path!["date"],
+                        format!("{}.md is dated {} in its front matter", r.slug, r.meta.date),
+                        Some(format!("a report named by date must carry that date: set `date: {named}` or rename the file")),
+                    );
+                }
+            }
+            if let Some(first) = by_date.insert(r.meta.date, &r.slug) {
+                self.at(
+                    Code::DuplicateReportDate,
+                    &file,
+                    yaml_path!["date"],
+                    format!(
+                        "two reports are dated {}: {first}.md and {}.md",
+                        r.meta.date, r.slug
+                    ),
+                    Some("one report per date; merge them or correct the date".into()),
+                );
+            }
+        }
+    }
+
+    /// Every link and image in every Markdown text of the client.
+    fn links(&mut self) {
+        let c = self.client;
+        if let Some(scope) = &c.scope {
+            let file = self.file("scope.md");
+            self.body_links(&file, "", &scope.body, scope.body_offset);
+        }
+        for r in &c.reports {
+            let file = self.file(&format!("reports/{}.md", r.slug));
+            self.body_links(&file, "reports", &r.body, r.body_offset);
+        }
+        for (file, path, text) in inline_texts(c) {
+            let file = self.file(file);
+            for (_, dest) in markdown::links(text) {
+                if let Some((code, message, hint)) = problem(c, "", &dest) {
+                    self.at(code, &file, path.clone(), message, Some(hint));
+                }
+            }
+        }
+    }
+
+    fn body_links(&mut self, file: &str, from_dir: &str, body: &str, body_offset: usize) {
+        for (range, dest) in markdown::links(body) {
+            if let Some((code, message, hint)) = problem(self.client, from_dir, &dest) {
+                let mut d = self.sources.error_at_offset(
+                    code,
+                    file,
+                    body_offset + range.start,
+                    range.len(),
+                    message,
+                );
+                d.hint = Some(hint);
+                self.out.push(d);
+            }
+        }
+    }
+}
+
+/// What is wrong with a link, if anything: its code, the message and a hint.
+fn problem(client: &Client, from_dir: &str, dest: &str) -> Option<(Code, String, String)> {
+    let there = if from_dir.is_empty() {
+        "this file".to_owned()
+    } else {
+        format!("{from_dir}/")
+    };
+    match links::resolve(client, from_dir, dest) {
+        Target::External
+        | Target::Anchor
+        | Target::Attachment { .. }
+        | Target::Report { .. }
+        | Target::Scope { .. } => None,
+        Target::Missing { path } => Some((
+            Code::BrokenLink,
+            format!(
+                "link to \"{dest}\" leads nowhere: {path} does not exist in this client's folder"
+            ),
+            format!(
+                "links are relative to {there}; attachments live in files/, e.g. `{}files/plan.pdf`",
+                if from_dir.is_empty() { "" } else { "../" }
+            ),
+        )),
+        Target::Outside => Some((
+            Code::LinkOutsideClient,
+            format!("link to \"{dest}\" leaves this client's folder"),
+            "portals are self-contained: copy the file into this client's files/ folder".to_owned(),
+        )),
+        Target::OtherClient { slug } => Some((
+            Code::LinkOutsideClient,
+            format!("link to \"{dest}\" points into another client's portal ({slug})"),
+            "no page of one client may name or link another client".to_owned(),
+        )),
+        Target::BadScheme { scheme } => Some((
+            Code::LinkOutsideClient,
+            format!("\"{scheme}:\" links are not allowed"),
+            "use http(s):, mailto: or tel: links, or a file under files/".to_owned(),
+        )),
+    }
+}
+
+/// Markdown fields inside YAML files, with the file and path they come from.
+fn inline_texts(c: &Client) -> Vec<(&'static str, Vec<Seg>, &str)> {
+    let mut texts = Vec::new();
+    for (i, m) in c.milestones.iter().enumerate() {
+        if let Some(t) = &m.description {
+            texts.push(("milestones.yaml", yaml_path![i, "description"], t.as_str()));
+        }
+    }
+    for (i, cr) in c.changes.iter().enumerate() {
+        if let Some(t) = &cr.reason {
+            texts.push(("changes.yaml", yaml_path![i, "reason"], t.as_str()));
+        }
+    }
+    for (i, k) in c.kpis.iter().enumerate() {
+        if let Some(t) = &k.description {
+            texts.push(("kpis.yaml", yaml_path![i, "description"], t.as_str()));
+        }
+    }
+    for (list, items) in c.raid.item_lists() {
+        for (i, item) in items.iter().enumerate() {
+            if let Some(t) = &item.text {
+                texts.push(("raid.yaml", yaml_path![list.key(), i, "text"], t.as_str()));
+            }
+        }
+    }
+    for (i, d) in c.raid.decisions.iter().enumerate() {
+        if let Some(t) = &d.text {
+            texts.push(("raid.yaml", yaml_path!["decisions", i, "text"], t.as_str()));
+        }
+    }
+    texts
+}

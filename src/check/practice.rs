@@ -1,0 +1,348 @@
+//! Warnings: consultant practice, not data integrity.
+//!
+//! Nothing here stops a build. Each rule flags something a client would rightly ask about:
+//! a report that is late, a milestone quietly past its date, a decision left hanging, a
+//! green status that the facts do not support. They are judged against `today`: the
+//! `--as-of` date, `as_of` in `portico.yaml`, or the real date.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::ClientCheck;
+use crate::diagnostic::Code;
+use crate::model::{AcceptanceDecision, ChangeStatus, Date, Milestone, Money, Rag, Report};
+use crate::yaml_path;
+
+/// Days a proposed change may wait for a decision before it is flagged.
+const UNDECIDED_CHANGE_DAYS: i64 = 14;
+
+impl ClientCheck<'_> {
+    pub(super) fn practice(&mut self, today: Date) {
+        self.stale_report(today);
+        self.overdue_milestones(today);
+        self.overdue_acceptances(today);
+        self.green_but_late();
+        self.stale_kpis(today);
+        self.undecided_changes(today);
+        self.past_contract();
+        self.reports_without_actions();
+    }
+
+    fn report_file(&self, r: &Report) -> String {
+        self.file(&format!("reports/{}.md", r.slug))
+    }
+
+    fn stale_report(&mut self, today: Date) {
+        let c = self.client;
+        let Some(days) = c.cadence.report_days else {
+            return;
+        };
+        let engagement = c.profile.engagement.as_ref();
+        if engagement.is_some_and(|e| e.start > today) {
+            return;
+        }
+        let latest = c.latest_report();
+        if let (Some(r), Some(end)) = (latest, engagement.and_then(|e| e.end)) {
+            if r.meta.date >= end {
+                return; // the closing report is written
+            }
+        }
+        let since = latest
+            .map(|r| r.meta.date)
+            .or_else(|| engagement.map(|e| e.start));
+        let Some(since) = since else { return };
+        let gap = since.days_until(today);
+        if gap <= i64::from(days) {
+            return;
+        }
+        let message = match latest {
+            Some(r) => format!(
+                "no status report for {gap} days (the last is dated {}); the agreed cadence is every {days} days",
+                r.meta.date
+            ),
+            None => format!(
+                "no status report yet, {gap} days into the engagement; the agreed cadence is every {days} days"
+            ),
+        };
+        let hint = format!("write reports/{today}.md: bad news travels best early");
+        let d = match latest {
+            Some(r) => self.sources.error_at_yaml(
+                Code::StaleReport,
+                &self.report_file(r),
+                &yaml_path!["date"],
+                message,
+            ),
+            None => self.sources.error_at_yaml(
+                Code::StaleReport,
+                &self.file("client.yaml"),
+                &yaml_path!["cadence", "report_days"],
+                message,
+            ),
+        };
+        self.out.push(d.warning().with_hint(hint));
+    }
+
+    fn overdue_milestones(&mut self, today: Date) {
+        let file = self.file("milestones.yaml");
+        for (i, m) in self.client.milestones.iter().enumerate() {
+            if !m.is_overdue(today) {
+                continue;
+            }
+            let key = if m.forecast_due.is_some() {
+                "forecast_due"
+            } else {
+                "baseline_due"
+            };
+            let late = m.forecast().days_until(today);
+            let d = self.sources.error_at_yaml(
+                Code::MilestoneOverdue,
+                &file,
+                &yaml_path![i, key],
+                format!(
+                    "milestone \"{}\" was due {} and is not done ({late} days overdue)",
+                    m.id,
+                    m.forecast()
+                ),
+            );
+            self.out.push(d.warning().with_hint(
+                "mark it done with done_on, or agree a new forecast_due with the client and say so in the next report",
+            ));
+        }
+    }
+
+    fn overdue_acceptances(&mut self, today: Date) {
+        let file = self.file("milestones.yaml");
+        let allowed = i64::from(self.client.cadence.acceptance_days);
+        for (i, m) in self.client.milestones.iter().enumerate() {
+            let Some(a) = &m.acceptance else { continue };
+            let waited = a.submitted_on.days_until(today);
+            if a.decision != AcceptanceDecision::Pending || waited <= allowed {
+                continue;
+            }
+            let d = self.sources.error_at_yaml(
+                Code::AcceptanceOverdue,
+                &file,
+                &yaml_path![i, "acceptance", "decision"],
+                format!(
+                    "milestone \"{}\" has waited {waited} days for acceptance; the agreed review period is {allowed} days",
+                    m.id
+                ),
+            );
+            self.out.push(d.warning().with_hint(
+                "ask the approver for a decision, and record it under acceptance (decision, by, on)",
+            ));
+        }
+    }
+
+    /// The latest report says green although, on its own date, a milestone was overdue or
+    /// a high or critical risk or issue was open.
+    fn green_but_late(&mut self) {
+        let c = self.client;
+        let Some(r) = c.latest_report() else { return };
+        if r.meta.status != Rag::Green {
+            return;
+        }
+        let on = r.meta.date;
+        let late: Option<&Milestone> = c.milestones.iter().find(|m| m.is_overdue(on));
+        let risk = c
+            .raid
+            .item_lists()
+            .into_iter()
+            .flat_map(|(_, items)| items.iter())
+            .find(|i| i.is_pressing() && i.raised_on.is_none_or(|d| d <= on));
+        let reason = match (late, risk) {
+            (Some(m), _) => format!("milestone \"{}\" was overdue on {on}", m.id),
+            (None, Some(i)) => format!("\"{}\" ({}) was open and serious on {on}", i.id, i.title),
+            (None, None) => return,
+        };
+        let d = self.sources.error_at_yaml(
+            Code::GreenButLate,
+            &self.report_file(r),
+            &yaml_path!["status"],
+            format!("the latest report is green, but {reason}"),
+        );
+        self.out.push(
+            d.warning()
+                .with_hint("say amber or red, or explain in the summary why the status holds"),
+        );
+    }
+
+    fn stale_kpis(&mut self, today: Date) {
+        let c = self.client;
+        let file = self.file("kpis.yaml");
+        let started = c.profile.engagement.as_ref().map(|e| e.start);
+        for (i, k) in c.kpis.iter().enumerate() {
+            let Some(period) = k.period_days else {
+                continue;
+            };
+            let since = k.latest().map(|p| p.on).or(started);
+            let Some(since) = since else { continue };
+            let gap = since.days_until(today);
+            if gap <= i64::from(period) {
+                continue;
+            }
+            let message = match k.latest() {
+                Some(p) => format!(
+                    "KPI \"{}\" was last measured on {} ({gap} days ago); it is measured every {period} days",
+                    k.id, p.on
+                ),
+                None => format!(
+                    "KPI \"{}\" has no measurement yet; it is measured every {period} days",
+                    k.id
+                ),
+            };
+            let d = self.sources.error_at_yaml(
+                Code::StaleKpi,
+                &file,
+                &yaml_path![i, "points"],
+                message,
+            );
+            self.out.push(
+                d.warning().with_hint(
+                    "add this period's point, or say in the next report why it is missing",
+                ),
+            );
+        }
+    }
+
+    fn undecided_changes(&mut self, today: Date) {
+        let file = self.file("changes.yaml");
+        for (i, cr) in self.client.changes.iter().enumerate() {
+            let waited = cr.requested_on.days_until(today);
+            if cr.status != ChangeStatus::Proposed || waited <= UNDECIDED_CHANGE_DAYS {
+                continue;
+            }
+            let d = self.sources.error_at_yaml(
+                Code::ChangeUndecided,
+                &file,
+                &yaml_path![i, "status"],
+                format!(
+                    "change request \"{}\" has waited {waited} days for a decision",
+                    cr.id
+                ),
+            );
+            self.out.push(d.warning().with_hint(
+                "scope creep stays visible only while it is decided: approve, reject or withdraw it",
+            ));
+        }
+    }
+
+    /// Approved changes that move a milestone past the contract's end, or whose costs
+    /// exceed the change budget agreed in `client.yaml`.
+    fn past_contract(&mut self) {
+        let c = self.client;
+        let Some(e) = &c.profile.engagement else {
+            return;
+        };
+        let file = self.file("changes.yaml");
+        let mut approved_cost = Money::ZERO;
+        for (i, cr) in c.changes.iter().enumerate() {
+            if cr.status != ChangeStatus::Approved {
+                continue;
+            }
+            approved_cost = approved_cost + cr.impact.cost;
+            let Some(end) = e.end else { continue };
+            for (j, id) in cr.affects.milestones.iter().enumerate() {
+                let Some(m) = c.milestone(id) else { continue };
+                if m.is_done() || m.forecast() <= end {
+                    continue;
+                }
+                let d = self.sources.error_at_yaml(
+                    Code::PastContract,
+                    &file,
+                    &yaml_path![i, "affects", "milestones", j],
+                    format!(
+                        "approved change \"{}\" moves milestone \"{id}\" to {}, after the contract ends on {end}",
+                        cr.id,
+                        m.forecast()
+                    ),
+                );
+                self.out.push(d.warning().with_hint(
+                    "agree an extension and update engagement.end, or bring the milestone back inside the contract",
+                ));
+            }
+        }
+        if let Some(budget) = e.change_budget.filter(|b| approved_cost > *b) {
+            let d = self.sources.error_at_yaml(
+                Code::PastContract,
+                &self.file("client.yaml"),
+                &yaml_path!["engagement", "change_budget"],
+                format!(
+                    "approved changes cost {} in all, more than the change budget of {}",
+                    approved_cost.grouped(),
+                    budget.grouped()
+                ),
+            );
+            self.out.push(
+                d.warning()
+                    .with_hint("agree a larger budget with the client, or a contract variation"),
+            );
+        }
+    }
+
+    fn reports_without_actions(&mut self) {
+        for r in &self.client.reports {
+            if r.meta.status == Rag::Green || states_actions(&r.body) {
+                continue;
+            }
+            let d = self.sources.error_at_yaml(
+                Code::NoActions,
+                &self.report_file(r),
+                &yaml_path!["status"],
+                format!("this {} report states no actions", r.meta.status.key()),
+            );
+            self.out.push(d.warning().with_hint(
+                "add an \"Actions\" (or \"Next steps\", \"Recovery plan\") section: what will be done, by whom, by when",
+            ));
+        }
+    }
+}
+
+/// True when a report body has a heading about actions, or a task list.
+fn states_actions(body: &str) -> bool {
+    const WORDS: [&str; 6] = [
+        "action",
+        "next step",
+        "recovery",
+        "mitigation",
+        "plan",
+        "ask",
+    ];
+    let mut in_heading = false;
+    let mut heading = String::new();
+    for event in Parser::new_ext(body, Options::ENABLE_TASKLISTS) {
+        match event {
+            Event::TaskListMarker(_) => return true,
+            Event::Start(Tag::Heading { .. }) => {
+                in_heading = true;
+                heading.clear();
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                in_heading = false;
+                let lower = heading.to_lowercase();
+                if WORDS.iter().any(|w| lower.contains(w)) {
+                    return true;
+                }
+            }
+            Event::Text(t) | Event::Code(t) if in_heading => heading.push_str(&t),
+            _ => {}
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::states_actions;
+
+    #[test]
+    fn recognises_action_sections_and_task_lists() {
+        assert!(states_actions(
+            "## Progress\n\nx\n\n## Actions\n\n1. Call Jo\n"
+        ));
+        assert!(states_actions("### Recovery plan\n"));
+        assert!(states_actions("## Next steps for **you**\n"));
+        assert!(states_actions("- [ ] book the room\n"));
+        assert!(!states_actions("## Progress\n\nWe act fast.\n"));
+        assert!(!states_actions(""));
+    }
+}
