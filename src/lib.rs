@@ -25,6 +25,8 @@ pub mod cli;
 pub mod diagnostic;
 pub mod emit;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod links;
 pub mod load;
 pub mod model;

@@ -315,7 +315,7 @@ impl Reader<'_> {
     }
 }
 
-fn front_matter_error(source: &Source, error: SplitError) -> Diagnostic {
+pub(crate) fn front_matter_error(source: &Source, error: SplitError) -> Diagnostic {
     match error {
         SplitError::Missing { later: Some(at) } => Diagnostic::error_at(
             Code::FrontMatterMissing,

@@ -147,6 +147,69 @@ fn near_miss(fs: &files::PortalFs, wanted: &str) -> Option<String> {
     did_you_mean(wanted, entries.iter().map(|e| e.name.as_str())).map(str::to_owned)
 }
 
+/// The kinds of text file a portal holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// `portico.yaml`.
+    Config,
+    /// `client.yaml`.
+    Client,
+    /// `scope.md`.
+    Scope,
+    /// `milestones.yaml`.
+    Milestones,
+    /// `changes.yaml`.
+    Changes,
+    /// `kpis.yaml`.
+    Kpis,
+    /// `raid.yaml`.
+    Raid,
+    /// `reports/*.md`.
+    Report,
+}
+
+impl FileKind {
+    /// Every kind.
+    pub const ALL: [FileKind; 8] = [
+        FileKind::Config,
+        FileKind::Client,
+        FileKind::Scope,
+        FileKind::Milestones,
+        FileKind::Changes,
+        FileKind::Kpis,
+        FileKind::Raid,
+        FileKind::Report,
+    ];
+}
+
+/// Parses one file's text as the loader would, without touching the disk: the front matter
+/// split for Markdown, then typed YAML. For fuzzing and for editors that check a buffer.
+pub fn parse_text(kind: FileKind, path: &str, text: &str) -> Result<(), Diagnostic> {
+    use crate::model::{
+        Change, ClientProfile, Kpi, Milestone, Raid, ReportMeta, ScopeMeta,
+    };
+    let source = crate::source::Source::new(path, text);
+    let whole = |name: &str| (text, 0, name.to_owned());
+    let (yaml, offset, what) = match kind {
+        FileKind::Scope | FileKind::Report => {
+            let split = front_matter::split(text)
+                .map_err(|e| client::front_matter_error(&source, e))?;
+            (split.yaml, split.yaml_offset, format!("the front matter of {path}"))
+        }
+        _ => whole(path),
+    };
+    match kind {
+        FileKind::Config => yaml::parse::<PortalConfig>(&source, yaml, offset, &what).map(drop),
+        FileKind::Client => yaml::parse::<ClientProfile>(&source, yaml, offset, &what).map(drop),
+        FileKind::Scope => yaml::parse::<ScopeMeta>(&source, yaml, offset, &what).map(drop),
+        FileKind::Milestones => yaml::parse::<Vec<Milestone>>(&source, yaml, offset, &what).map(drop),
+        FileKind::Changes => yaml::parse::<Vec<Change>>(&source, yaml, offset, &what).map(drop),
+        FileKind::Kpis => yaml::parse::<Vec<Kpi>>(&source, yaml, offset, &what).map(drop),
+        FileKind::Raid => yaml::parse::<Raid>(&source, yaml, offset, &what).map(drop),
+        FileKind::Report => yaml::parse::<ReportMeta>(&source, yaml, offset, &what).map(drop),
+    }
+}
+
 /// True for names usable as a folder and URL segment: lowercase letters, digits and single
 /// hyphens, starting with a letter or digit, at most 64 characters.
 pub fn is_safe_slug(s: &str) -> bool {

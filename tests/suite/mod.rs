@@ -4,3 +4,4 @@ mod errors;
 mod golden;
 mod readme;
 mod theme;
+mod robustness;
