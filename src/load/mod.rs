@@ -185,24 +185,27 @@ impl FileKind {
 /// Parses one file's text as the loader would, without touching the disk: the front matter
 /// split for Markdown, then typed YAML. For fuzzing and for editors that check a buffer.
 pub fn parse_text(kind: FileKind, path: &str, text: &str) -> Result<(), Diagnostic> {
-    use crate::model::{
-        Change, ClientProfile, Kpi, Milestone, Raid, ReportMeta, ScopeMeta,
-    };
+    use crate::model::{Change, ClientProfile, Kpi, Milestone, Raid, ReportMeta, ScopeMeta};
     let source = crate::source::Source::new(path, text);
-    let whole = |name: &str| (text, 0, name.to_owned());
     let (yaml, offset, what) = match kind {
         FileKind::Scope | FileKind::Report => {
-            let split = front_matter::split(text)
-                .map_err(|e| client::front_matter_error(&source, e))?;
-            (split.yaml, split.yaml_offset, format!("the front matter of {path}"))
+            let split =
+                front_matter::split(text).map_err(|e| client::front_matter_error(&source, e))?;
+            (
+                split.yaml,
+                split.yaml_offset,
+                format!("the front matter of {path}"),
+            )
         }
-        _ => whole(path),
+        _ => (text, 0, path.to_owned()),
     };
     match kind {
         FileKind::Config => yaml::parse::<PortalConfig>(&source, yaml, offset, &what).map(drop),
         FileKind::Client => yaml::parse::<ClientProfile>(&source, yaml, offset, &what).map(drop),
         FileKind::Scope => yaml::parse::<ScopeMeta>(&source, yaml, offset, &what).map(drop),
-        FileKind::Milestones => yaml::parse::<Vec<Milestone>>(&source, yaml, offset, &what).map(drop),
+        FileKind::Milestones => {
+            yaml::parse::<Vec<Milestone>>(&source, yaml, offset, &what).map(drop)
+        }
         FileKind::Changes => yaml::parse::<Vec<Change>>(&source, yaml, offset, &what).map(drop),
         FileKind::Kpis => yaml::parse::<Vec<Kpi>>(&source, yaml, offset, &what).map(drop),
         FileKind::Raid => yaml::parse::<Raid>(&source, yaml, offset, &what).map(drop),

@@ -3,5 +3,5 @@ mod cli;
 mod errors;
 mod golden;
 mod readme;
-mod theme;
 mod robustness;
+mod theme;

@@ -45,7 +45,9 @@ fn every_fixture_text_parses_as_every_kind_without_panicking() {
     let mut inputs = 0;
     for dir in ["tests/fixtures", "example-portal/clients"] {
         for path in files_under(&repo().join(dir)) {
-            let Ok(bytes) = std::fs::read(&path) else { continue };
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
             // Whole files as every kind of file, and every prefix ending at a line break as
             // the kind the file is: truncated input is where parsers trip.
             for kind in 0..8u8 {
@@ -63,5 +65,8 @@ fn every_fixture_text_parses_as_every_kind_without_panicking() {
             }
         }
     }
-    assert!(inputs > 3_000, "expected a broad replay, ran {inputs} inputs");
+    assert!(
+        inputs > 3_000,
+        "expected a broad replay, ran {inputs} inputs"
+    );
 }
