@@ -1,6 +1,6 @@
 //! Rules across a client's files: ids that exist and are unique, dates that agree, links
 //! that lead somewhere inside the client's own portal (errors), and consultant practice
-//! (warnings, in [`practice`]).
+//! (warnings, in the `practice` submodule).
 //!
 //! Runs on a [`Portal`] that loaded cleanly, and points every problem back into the files
 //! through [`Sources`]. Rendering relies on the error rules holding: a reference the
