@@ -40,6 +40,15 @@ impl TempPortal {
         std::fs::write(p, text).unwrap();
     }
 
+    /// Builds, expecting failure.
+    pub(crate) fn build_err(&self) -> portico::Error {
+        portico::build(&portico::BuildOptions {
+            portal: self.path().to_path_buf(),
+            ..Default::default()
+        })
+        .expect_err("the build should fail")
+    }
+
     pub(crate) fn build(&self) -> portico::BuildReport {
         portico::build(&portico::BuildOptions {
             portal: self.path().to_path_buf(),

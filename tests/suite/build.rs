@@ -284,11 +284,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
         "clients/acme/milestones.yaml",
         "- id: M1\n  title: Discovery\n  baseline_due: 2026-09-25\n  status: greenish\n",
     );
-    let err = portico::build(&portico::BuildOptions {
-        portal: portal.path().to_path_buf(),
-        ..Default::default()
-    })
-    .unwrap_err();
+    let err = portal.build_err();
     assert!(matches!(err, portico::Error::Invalid(_)), "{err}");
     assert_eq!(
         read_tree(&portal.out()),

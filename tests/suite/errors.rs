@@ -41,53 +41,54 @@ fn transcript(dir: &std::path::Path) -> String {
     )
 }
 
-#[test]
-fn every_invalid_fixture_reports_exactly_its_error() {
-    let cases = fixture_group("invalid");
+/// Checks every fixture of `group`: `check` exits with `status` and prints exactly one
+/// diagnostic of `severity`, whose code starts the fixture's name; the transcript matches
+/// its snapshot.
+fn each_fixture_reports_exactly_its_code(
+    group: &str,
+    severity: &str,
+    status: i32,
+    at_least: usize,
+) {
+    let cases = fixture_group(group);
     assert!(
-        cases.len() >= 30,
-        "at least 30 bad-input fixtures, found {}",
+        cases.len() >= at_least,
+        "at least {at_least} {group} fixtures, found {}",
         cases.len()
     );
     for (name, dir) in cases {
         let expected_code = name.split("--").next().unwrap();
-        let (status, diagnostics) = json_diagnostics(&dir, &[]);
-        assert_eq!(status, 1, "{name}: exit status");
+        let (exit, diagnostics) = json_diagnostics(&dir, &[]);
+        assert_eq!(exit, status, "{name}: exit status");
         assert_eq!(diagnostics.len(), 1, "{name}: {diagnostics:#?}");
-        assert_eq!(diagnostics[0]["severity"], "error", "{name}");
+        assert_eq!(diagnostics[0]["severity"], severity, "{name}");
         assert_eq!(
             diagnostics[0]["code"], expected_code,
             "{name}: {diagnostics:#?}"
         );
-        insta::assert_snapshot!(format!("invalid__{name}"), transcript(&dir));
+        if severity == "warning" {
+            let (denied, _) = json_diagnostics(&dir, &["--deny-warnings"]);
+            assert_eq!(
+                denied, 1,
+                "{name}: --deny-warnings turns a warning into failure"
+            );
+        }
+        insta::assert_snapshot!(
+            format!("{}__{name}", group.trim_end_matches('s')),
+            transcript(&dir)
+        );
     }
 }
 
 #[test]
+fn every_invalid_fixture_reports_exactly_its_error() {
+    each_fixture_reports_exactly_its_code("invalid", "error", 1, 30);
+}
+
+#[test]
 fn every_warning_fixture_reports_exactly_its_warning() {
-    let cases = fixture_group("warnings");
-    assert!(
-        cases.len() >= 8,
-        "one fixture per practice rule, found {}",
-        cases.len()
-    );
-    for (name, dir) in cases {
-        let expected_code = name.split("--").next().unwrap();
-        let (status, diagnostics) = json_diagnostics(&dir, &[]);
-        assert_eq!(status, 0, "{name}: warnings alone do not fail check");
-        assert_eq!(diagnostics.len(), 1, "{name}: {diagnostics:#?}");
-        assert_eq!(diagnostics[0]["severity"], "warning", "{name}");
-        assert_eq!(
-            diagnostics[0]["code"], expected_code,
-            "{name}: {diagnostics:#?}"
-        );
-        let (denied, _) = json_diagnostics(&dir, &["--deny-warnings"]);
-        assert_eq!(
-            denied, 1,
-            "{name}: --deny-warnings turns a warning into failure"
-        );
-        insta::assert_snapshot!(format!("warning__{name}"), transcript(&dir));
-    }
+    // Warnings alone do not fail `check`.
+    each_fixture_reports_exactly_its_code("warnings", "warning", 0, 8);
 }
 
 #[test]

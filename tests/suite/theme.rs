@@ -36,11 +36,7 @@ fn a_template_error_names_the_override_file_and_line() {
         "theme/templates/dashboard.html",
         "{% extends \"base.html\" %}\n{% block content %}\n<p>{{ client.name </p>\n{% endblock content %}\n",
     );
-    let err = portico::build(&portico::BuildOptions {
-        portal: portal.path().to_path_buf(),
-        ..Default::default()
-    })
-    .unwrap_err();
+    let err = portal.build_err();
     let portico::Error::Invalid(diagnostics) = &err else {
         panic!("{err}")
     };

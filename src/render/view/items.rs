@@ -4,8 +4,8 @@ use serde::Serialize;
 
 use super::{Status, Views};
 use crate::model::{
-    AcceptanceDecision, Better, Change, ChangeStatus, Date, Decision, DecisionStatus, Kpi,
-    Milestone, Money, RaidItem, RaidStatus, Report, Severity,
+    Better, Change, ChangeStatus, Date, Decision, DecisionStatus, Kpi, Milestone, Money, RaidItem,
+    Report,
 };
 use crate::render::{charts, format};
 
@@ -39,14 +39,7 @@ impl<'a> Views<'a> {
             deliverables,
             acceptance: m.acceptance.as_ref().map(|a| AcceptanceView {
                 submitted_on: a.submitted_on,
-                decision: Status::new(
-                    match a.decision {
-                        AcceptanceDecision::Accepted => "green",
-                        AcceptanceDecision::Rejected => "red",
-                        AcceptanceDecision::Pending => "amber",
-                    },
-                    a.decision.label(),
-                ),
+                decision: a.decision.into(),
                 by: a.by.clone(),
                 on: a.on,
                 note: a.note.clone(),
@@ -120,14 +113,7 @@ impl<'a> Views<'a> {
             requested_by: c.requested_by.clone(),
             requested_on: c.requested_on,
             reason_html: self.inline(c.reason.as_ref(), root),
-            status: Status::new(
-                match c.status {
-                    ChangeStatus::Proposed => "amber",
-                    ChangeStatus::Approved => "green",
-                    ChangeStatus::Rejected | ChangeStatus::Withdrawn => "grey",
-                },
-                c.status.label(),
-            ),
+            status: c.status.into(),
             open: c.is_open(),
             days: format::signed_days(i64::from(c.impact.days)),
             cost: if c.impact.cost.cents() > 0 {
@@ -188,24 +174,8 @@ impl<'a> Views<'a> {
             id: item.id.clone(),
             title: item.title.clone(),
             owner: item.owner.clone(),
-            status: Status::new(
-                match item.status {
-                    RaidStatus::Open => "amber",
-                    RaidStatus::Escalated => "red",
-                    RaidStatus::Closed => "grey",
-                },
-                item.status.label(),
-            ),
-            severity: item.severity.map(|s| {
-                Status::new(
-                    match s {
-                        Severity::Low => "grey",
-                        Severity::Medium => "amber",
-                        Severity::High | Severity::Critical => "red",
-                    },
-                    s.label(),
-                )
-            }),
+            status: item.status.into(),
+            severity: item.severity.map(Status::from),
             raised_on: item.raised_on,
             due_on: item.due_on,
             closed_on: item.closed_on,
@@ -219,13 +189,7 @@ impl<'a> Views<'a> {
             id: d.id.clone(),
             title: d.title.clone(),
             owner: d.owner.clone(),
-            status: Status::new(
-                match d.status {
-                    DecisionStatus::Pending => "amber",
-                    DecisionStatus::Decided => "green",
-                },
-                d.status.label(),
-            ),
+            status: d.status.into(),
             pending: d.status == DecisionStatus::Pending,
             raised_on: d.raised_on,
             due_on: d.due_on,

@@ -12,7 +12,10 @@ mod pages;
 
 use super::format;
 use super::markdown::{self, Place};
-use crate::model::{Client, Currency, Date, Money, PortalConfig, Rag};
+use crate::model::{
+    AcceptanceDecision, ChangeStatus, Client, Currency, Date, DecisionStatus, Money, PortalConfig,
+    Rag, RaidStatus, Severity,
+};
 
 /// A status as a styling key and words.
 #[derive(Debug, Clone, Serialize)]
@@ -27,10 +30,44 @@ impl Status {
     }
 }
 
-impl From<Rag> for Status {
-    fn from(rag: Rag) -> Status {
-        Status::new(rag.key(), rag.label())
-    }
+/// Statuses as a styling key ("tone") and their words. The key is the theme's business;
+/// the model only knows what each status means.
+macro_rules! tones {
+    ($($ty:ty => |$v:ident| $tone:expr;)*) => {$(
+        impl From<$ty> for Status {
+            fn from($v: $ty) -> Status {
+                Status::new($tone, $v.label())
+            }
+        }
+    )*};
+}
+
+tones! {
+    Rag => |v| v.key();
+    AcceptanceDecision => |v| match v {
+        AcceptanceDecision::Accepted => "green",
+        AcceptanceDecision::Rejected => "red",
+        AcceptanceDecision::Pending => "amber",
+    };
+    ChangeStatus => |v| match v {
+        ChangeStatus::Proposed => "amber",
+        ChangeStatus::Approved => "green",
+        ChangeStatus::Rejected | ChangeStatus::Withdrawn => "grey",
+    };
+    RaidStatus => |v| match v {
+        RaidStatus::Open => "amber",
+        RaidStatus::Escalated => "red",
+        RaidStatus::Closed => "grey",
+    };
+    Severity => |v| match v {
+        Severity::Low => "grey",
+        Severity::Medium => "amber",
+        Severity::High | Severity::Critical => "red",
+    };
+    DecisionStatus => |v| match v {
+        DecisionStatus::Pending => "amber",
+        DecisionStatus::Decided => "green",
+    };
 }
 
 /// Everything every page of a client shares.
