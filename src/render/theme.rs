@@ -136,9 +136,27 @@ impl Theme {
                         continue;
                     }
                 };
-                if !entry.file_type().is_file()
-                    || crate::load::is_ignored(&entry.file_name().to_string_lossy())
-                {
+                if crate::load::is_ignored(&entry.file_name().to_string_lossy()) {
+                    continue;
+                }
+                if entry.path_is_symlink() {
+                    let origin = slash_path(
+                        entry
+                            .path()
+                            .strip_prefix(portal_root)
+                            .unwrap_or(entry.path()),
+                    );
+                    problems.push(
+                        Diagnostic::error(
+                            Code::Symlink,
+                            Some(&origin),
+                            "symbolic links in a theme are not followed",
+                        )
+                        .with_hint("copy the file into the theme folder instead"),
+                    );
+                    continue;
+                }
+                if !entry.file_type().is_file() {
                     continue;
                 }
                 let rel_in_part = entry.path().strip_prefix(&base).unwrap_or(entry.path());

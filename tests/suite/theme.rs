@@ -75,3 +75,36 @@ fn the_accent_colour_comes_with_readable_text() {
         "yellow needs black text: {css}"
     );
 }
+
+#[test]
+fn a_named_theme_sits_between_the_default_and_the_override() {
+    let portal = TempPortal::copy_of(&fixture("minimal"));
+    portal.write(
+        "portico.yaml",
+        "agency:\n  name: Test Advisory\ntheme: brand\n",
+    );
+    portal.write("themes/brand/static/portico.css", "/* brand */\n");
+    portal.write("themes/brand/static/brand.css", "/* brand extra */\n");
+    portal.write("theme/static/brand.css", "/* portal override */\n");
+    portal.build();
+    let read = |p: &str| std::fs::read_to_string(portal.out().join(p)).unwrap();
+    assert_eq!(read("acme/assets/portico.css"), "/* brand */\n");
+    assert_eq!(read("acme/assets/brand.css"), "/* portal override */\n");
+}
+
+#[test]
+fn symlinks_in_a_theme_are_refused() {
+    let portal = TempPortal::copy_of(&fixture("minimal"));
+    portal.write("theme/static/real.css", "/* real */\n");
+    std::os::unix::fs::symlink("real.css", portal.path().join("theme/static/alias.css")).unwrap();
+    let err = portal.build_err();
+    let portico::Error::Invalid(diagnostics) = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(diagnostics.len(), 1, "{}", describe(&err));
+    assert_eq!(diagnostics[0].code, portico::Code::Symlink);
+    assert_eq!(
+        diagnostics[0].file.as_deref(),
+        Some("theme/static/alias.css")
+    );
+}
