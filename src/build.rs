@@ -53,7 +53,7 @@ pub fn validate(dir: &Path, as_of: Option<Date>) -> Result<Validated, Error> {
 }
 
 /// The machine's local date: used only for warnings, never for output.
-fn today() -> Date {
+pub(crate) fn today() -> Date {
     Date::from(chrono::Local::now().date_naive())
 }
 

@@ -46,6 +46,11 @@ pub enum Command {
         after_help = "Example:\n  portico build example-portal\n  portico build . --out /tmp/site --as-of 2026-11-20"
     )]
     Build(BuildArgs),
+    /// Preview every client's portal locally; rebuilds and reloads the browser on each change.
+    #[command(
+        after_help = "Example:\n  portico serve example-portal --open\n  portico serve . --port 4001"
+    )]
+    Serve(ServeArgs),
     /// Validate the portal and report every problem, writing nothing.
     #[command(
         after_help = "Example:\n  portico check example-portal\n  portico check . --format json --deny-warnings"
@@ -62,6 +67,30 @@ pub struct BuildArgs {
     /// Output folder [default: PORTAL/public].
     #[arg(long, short)]
     pub out: Option<PathBuf>,
+    /// Date for overdue and "days late" facts [default: each client's latest report date].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+}
+
+/// Arguments of `portico serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The portal folder (the one holding portico.yaml).
+    #[arg(default_value = ".")]
+    pub portal: PathBuf,
+    /// Port to listen on.
+    #[arg(long, short, default_value_t = 4000)]
+    pub port: u16,
+    /// Address to listen on. The default keeps the preview on this machine.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the preview in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Poll for changes instead of using file-system notifications (network drives,
+    /// containers).
+    #[arg(long)]
+    pub poll: bool,
     /// Date for overdue and "days late" facts [default: each client's latest report date].
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<Date>,
@@ -108,6 +137,59 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Build(args) => build(args, color),
         Command::Check(args) => check(args, color),
+        Command::Serve(args) => serve(args, color),
+    }
+}
+
+fn serve(args: ServeArgs, color: bool) -> ExitCode {
+    let options = crate::serve::ServeOptions {
+        portal: args.portal,
+        bind: args.bind,
+        port: args.port,
+        as_of: args.as_of,
+        poll: args.poll,
+    };
+    let report = move |rebuilt: &crate::serve::site::Rebuilt| {
+        print_diagnostics(&rebuilt.problems, color);
+        let errors = rebuilt.problems.iter().filter(|d| d.is_error()).count();
+        let outcome = match errors {
+            0 => "rebuilt".to_owned(),
+            n => format!(
+                "{n} error{}; still showing the last good pages of",
+                if n == 1 { "" } else { "s" }
+            ),
+        };
+        eprintln!(
+            "{outcome} {} in {} ms",
+            rebuilt.scope,
+            rebuilt.elapsed.as_millis()
+        );
+    };
+    let server = match crate::serve::Server::start(&options, Box::new(report)) {
+        Ok(s) => s,
+        Err(e) => return fail(&e, color, ""),
+    };
+    let first = server.first_build();
+    print_diagnostics(&first.problems, color);
+    let url = format!("http://{}/", server.addr());
+    if !server.addr().ip().is_loopback() {
+        eprintln!(
+            "warning: listening on {}, so other machines can see every client's portal",
+            server.addr().ip()
+        );
+    }
+    println!(
+        "Serving the preview at {url} (built in {} ms). Ctrl-C to stop.",
+        first.elapsed.as_millis()
+    );
+    if args.open {
+        if let Err(e) = opener::open(&url) {
+            eprintln!("could not open a browser: {e}");
+        }
+    }
+    match server.run_until_interrupted() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&e, color, ""),
     }
 }
 

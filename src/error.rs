@@ -33,6 +33,12 @@ pub enum Error {
         /// Why it is not replaceable.
         why: String,
     },
+    /// The preview server's port is taken.
+    #[error("{0} is already in use; is another preview running? Try --port {port}", port = .0.port().saturating_add(1))]
+    PortInUse(std::net::SocketAddr),
+    /// The preview server could not start or watch.
+    #[error("{0}")]
+    Serve(String),
     /// The renderer produced a path outside the output folder (a bug, refused).
     #[error("internal error: refusing to write outside the output folder: {0}")]
     UnsafeOutputPath(String),

@@ -32,6 +32,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod source;
 
 pub use build::{BuildOptions, BuildReport, build, check_portal, validate};

@@ -20,16 +20,25 @@ use crate::yaml_path;
 
 /// Every rule, over every client; practice warnings are judged as of `today`.
 pub fn check(portal: &Portal, sources: &Sources, today: Date) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = portal
+        .clients
+        .iter()
+        .flat_map(|client| check_client(client, sources, today))
+        .collect();
+    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    out
+}
+
+/// Every rule over one client.
+pub fn check_client(client: &Client, sources: &Sources, today: Date) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for client in &portal.clients {
-        let mut rules = ClientCheck {
-            client,
-            sources,
-            out: &mut out,
-        };
-        rules.run();
-        rules.practice(today);
-    }
+    let mut rules = ClientCheck {
+        client,
+        sources,
+        out: &mut out,
+    };
+    rules.run();
+    rules.practice(today);
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out
 }

@@ -15,7 +15,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
-use crate::model::{Portal, PortalConfig};
+use crate::model::{Client, Portal, PortalConfig};
 use crate::source::Sources;
 
 pub(crate) use files::is_ignored;
@@ -94,6 +94,75 @@ pub fn load_portal(root: &Path) -> Loaded {
         sources,
         diagnostics,
     }
+}
+
+/// What loading one client folder produced.
+#[derive(Debug, Clone)]
+pub struct LoadedClient {
+    /// The client, when every file loaded.
+    pub client: Option<Client>,
+    /// The text of every file read.
+    pub sources: Sources,
+    /// Everything found wrong, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads the single client folder `clients/<slug>` of the portal at `root`, for rebuilding
+/// one client after a change. `None` when the folder no longer exists.
+pub fn load_one_client(root: &Path, config: &PortalConfig, slug: &str) -> Option<LoadedClient> {
+    let fs = files::PortalFs::new(root).ok()?;
+    let path = fs.root().join(CLIENTS_DIR).join(slug);
+    let kind = match fs.kind(&path) {
+        Ok(Some(kind)) => kind,
+        Ok(None) => return None,
+        Err(d) => {
+            return Some(LoadedClient {
+                client: None,
+                sources: Sources::default(),
+                diagnostics: vec![d],
+            });
+        }
+    };
+    let entry = files::Entry {
+        name: slug.to_owned(),
+        path,
+        kind,
+    };
+    let load = client::load_client(&fs, &entry, config);
+    let mut sources = Sources::default();
+    for (source, offset, len) in &load.sources {
+        sources.register(source, *offset, *len);
+    }
+    let mut diagnostics = load.diagnostics;
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    Some(LoadedClient {
+        client: load.client,
+        sources,
+        diagnostics,
+    })
+}
+
+/// The client folders under `clients/`, by name, sorted; empty when there is none.
+pub fn client_slugs(root: &Path) -> Vec<String> {
+    let Ok(fs) = files::PortalFs::new(root) else {
+        return Vec::new();
+    };
+    fs.list(&fs.root().join(CLIENTS_DIR), &mut Vec::new())
+        .map(|entries| entries.into_iter().map(|e| e.name).collect())
+        .unwrap_or_default()
+}
+
+/// Reads `portico.yaml` alone.
+pub fn load_config_only(root: &Path) -> (Option<PortalConfig>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let config = match files::PortalFs::new(root) {
+        Ok(fs) => load_config(&fs, &mut Sources::default(), &mut diagnostics),
+        Err(d) => {
+            diagnostics.push(d);
+            None
+        }
+    };
+    (config, diagnostics)
 }
 
 fn load_config(

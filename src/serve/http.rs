@@ -1,0 +1,320 @@
+//! The preview's HTTP side: serves the current [`Snapshot`] and tells browsers to reload.
+//!
+//! Paths are looked up in the snapshot's map of built files, never joined onto a folder, so
+//! nothing outside the output can be served whatever the request says; requests that try
+//! anyway (`..`, encoded slashes, backslashes) are answered 400 before the lookup. HTML
+//! responses get the live-reload script and, after a failed rebuild, an overlay listing the
+//! errors; nothing of this reaches `portico build`'s output.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use percent_encoding::percent_decode_str;
+use tokio::sync::watch;
+use tokio_stream::StreamExt;
+use tokio_stream::wrappers::WatchStream;
+
+use super::site::{Snapshot, read};
+use crate::emit;
+
+/// Prefix of the preview's own URLs; no client slug can start with `_`.
+pub(crate) const PREFIX: &str = "/__portico";
+
+/// What every request handler can see.
+#[derive(Clone)]
+pub(crate) struct AppState {
+    pub(crate) snapshot: watch::Receiver<Arc<Snapshot>>,
+}
+
+pub(crate) fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/", get(index))
+        .route(&format!("{PREFIX}/livereload.js"), get(livereload_js))
+        .route(&format!("{PREFIX}/events"), get(events))
+        .fallback(file)
+        .with_state(state)
+}
+
+const LIVERELOAD_JS: &str = "// portico preview: reload when the portal is rebuilt.
+(() => {
+  const events = new EventSource('/__portico/events');
+  events.addEventListener('reload', () => location.reload());
+})();
+";
+
+async fn livereload_js() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        LIVERELOAD_JS,
+    )
+        .into_response()
+}
+
+/// Server-sent events: one `reload` event per rebuild, sent only once the new snapshot is
+/// in place, so the reloaded page is always complete.
+async fn events(
+    State(state): State<AppState>,
+) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
+    let stream = WatchStream::from_changes(state.snapshot).map(|snapshot| {
+        Ok(Event::default()
+            .event("reload")
+            .data(snapshot.version.to_string()))
+    });
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+async fn index(State(state): State<AppState>) -> Response {
+    let snapshot = state.snapshot.borrow().clone();
+    html(StatusCode::OK, index_page(&snapshot), &snapshot)
+}
+
+async fn file(State(state): State<AppState>, method: Method, uri: Uri) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        return (
+            StatusCode::METHOD_NOT_ALLOWED,
+            "the preview only answers GET and HEAD\n",
+        )
+            .into_response();
+    }
+    let snapshot = state.snapshot.borrow().clone();
+    let key = match output_path(uri.path()) {
+        Ok(key) => key,
+        Err(why) => return (StatusCode::BAD_REQUEST, format!("bad path: {why}\n")).into_response(),
+    };
+    // A folder without its trailing slash would break every relative link on the page.
+    if !key.is_empty()
+        && !key.ends_with('/')
+        && snapshot.files.contains_key(&format!("{key}/index.html"))
+    {
+        let location = format!("/{key}/");
+        return (
+            StatusCode::PERMANENT_REDIRECT,
+            [(header::LOCATION, location)],
+        )
+            .into_response();
+    }
+    let key = if key.is_empty() || key.ends_with('/') {
+        format!("{key}index.html")
+    } else {
+        key
+    };
+    let Some(contents) = snapshot.files.get(&key) else {
+        return html(StatusCode::NOT_FOUND, not_found_page(&key), &snapshot);
+    };
+    let bytes = match read(contents) {
+        Ok(b) => b,
+        Err(e) => {
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("cannot read {key}: {e}\n"),
+            )
+                .into_response();
+        }
+    };
+    let kind = content_type(&key);
+    if kind.starts_with("text/html") {
+        return html(
+            StatusCode::OK,
+            String::from_utf8_lossy(&bytes).into_owned(),
+            &snapshot,
+        );
+    }
+    let mut response = Response::new(Body::from(bytes.to_vec()));
+    if let Ok(value) = HeaderValue::from_str(kind) {
+        response.headers_mut().insert(header::CONTENT_TYPE, value);
+    }
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// The output path a request path names, or why it is refused.
+pub(crate) fn output_path(raw: &str) -> Result<String, &'static str> {
+    let lower = raw.to_ascii_lowercase();
+    if lower.contains("%2f") || lower.contains("%5c") || raw.contains('\\') {
+        return Err("encoded slashes and backslashes are not allowed");
+    }
+    let decoded = percent_decode_str(raw)
+        .decode_utf8()
+        .map_err(|_| "not UTF-8")?;
+    if decoded.contains('\0') {
+        return Err("NUL in path");
+    }
+    let rest = decoded.strip_prefix('/').unwrap_or(&decoded);
+    let segments: Vec<&str> = rest.split('/').collect();
+    let last = segments.len().saturating_sub(1);
+    for (i, segment) in segments.iter().enumerate() {
+        if *segment == ".." || *segment == "." {
+            return Err("dot segments are not allowed");
+        }
+        if segment.is_empty() && i != last {
+            return Err("empty segments are not allowed");
+        }
+    }
+    Ok(rest.to_owned())
+}
+
+/// The Content-Type for an output file, by extension.
+pub(crate) fn content_type(path: &str) -> &'static str {
+    let ext = path.rsplit_once('.').map_or("", |(_, e)| e);
+    match ext {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "xml" => "application/xml; charset=utf-8",
+        "ics" => "text/calendar; charset=utf-8",
+        "json" => "application/json",
+        "txt" => "text/plain; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        _ => mime_guess::from_ext(ext)
+            .first_raw()
+            .unwrap_or("application/octet-stream"),
+    }
+}
+
+/// An HTML response with the live-reload script, and the error overlay when the latest
+/// rebuild failed.
+fn html(status: StatusCode, mut page: String, snapshot: &Snapshot) -> Response {
+    let mut injected = String::new();
+    if !snapshot.errors.is_empty() {
+        injected.push_str(&overlay(snapshot));
+    }
+    injected.push_str(&format!(
+        "<script src=\"{PREFIX}/livereload.js\"></script>\n"
+    ));
+    match page.rfind("</body>") {
+        Some(at) => page.insert_str(at, &injected),
+        None => page.push_str(&injected),
+    }
+    (
+        status,
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        page,
+    )
+        .into_response()
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
+    out
+}
+
+/// The errors of the latest rebuild, over the last good page.
+fn overlay(snapshot: &Snapshot) -> String {
+    let count = snapshot.errors.len();
+    let mut out = String::from(
+        "<div id=\"portico-errors\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#1c2024;color:#fff;font:14px/1.5 ui-monospace,monospace;padding:1rem 1.25rem;border-top:4px solid #d93025\">",
+    );
+    out.push_str(&format!(
+        "<p style=\"margin:0 0 .5rem;font-weight:700\">portico: {count} error{} in the portal. This page shows the last version that built; fix the file{} and it reloads.</p><pre style=\"margin:0;white-space:pre-wrap\">",
+        if count == 1 { "" } else { "s" },
+        if count == 1 { "" } else { "s" },
+    ));
+    out.push_str(&escape(&emit::human(&snapshot.errors, false)));
+    out.push_str("</pre></div>\n");
+    out
+}
+
+fn not_found_page(key: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Not found · portico preview</title></head>\n<body>\n<h1>Not found</h1>\n<p>Nothing is built at <code>/{}</code>. <a href=\"/\">All clients</a></p>\n</body>\n</html>\n",
+        escape(key)
+    )
+}
+
+fn index_page(snapshot: &Snapshot) -> String {
+    let mut rows = String::new();
+    for c in &snapshot.clients {
+        let name = c.name.as_deref().unwrap_or(&c.slug);
+        let status = c.status.map_or("no report yet", |s| s.label());
+        let latest = c.latest.map_or(String::new(), |d| format!(" · {d}"));
+        let errors = match c.errors {
+            0 => String::new(),
+            n => format!(
+                " · <strong>{n} error{}</strong>",
+                if n == 1 { "" } else { "s" }
+            ),
+        };
+        let link = if c.built {
+            format!("<a href=\"/{}/\">{}</a>", escape(&c.slug), escape(name))
+        } else {
+            escape(name)
+        };
+        rows.push_str(&format!(
+            "<li>{link} <small>({})</small>: {status}{latest}{errors}</li>\n",
+            escape(&c.slug)
+        ));
+    }
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\"><title>portico preview</title></head>\n<body style=\"font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem\">\n<h1>Client portals</h1>\n<p>Preview for the consultant only: this page is never part of a build. {} client{}, {} warning{}.</p>\n<ul>\n{rows}</ul>\n</body>\n</html>\n",
+        snapshot.clients.len(),
+        if snapshot.clients.len() == 1 { "" } else { "s" },
+        snapshot.warnings,
+        if snapshot.warnings == 1 { "" } else { "s" },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_paths_map_to_output_paths() {
+        assert_eq!(
+            output_path("/acme/reports/").as_deref(),
+            Ok("acme/reports/")
+        );
+        assert_eq!(
+            output_path("/acme/files/My%20Plan.pdf").as_deref(),
+            Ok("acme/files/My Plan.pdf")
+        );
+        assert_eq!(output_path("/").as_deref(), Ok(""));
+    }
+
+    #[test]
+    fn traversal_is_refused() {
+        for bad in [
+            "/../Cargo.toml",
+            "/acme/../../portico.yaml",
+            "/%2e%2e/portico.yaml",
+            "/acme%2f..%2f..%2fportico.yaml",
+            "/..%5cportico.yaml",
+            "/acme\\..\\x",
+            "//etc/passwd",
+            "/acme/./index.html",
+            "/a%00b",
+        ] {
+            assert!(output_path(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn content_types() {
+        for (path, kind) in [
+            ("a/index.html", "text/html; charset=utf-8"),
+            ("a/assets/portico.css", "text/css; charset=utf-8"),
+            ("a/files/logo.svg", "image/svg+xml"),
+            ("a/files/photo.png", "image/png"),
+            ("a/files/photo.jpg", "image/jpeg"),
+            ("a/milestones.ics", "text/calendar; charset=utf-8"),
+            ("a/feed.xml", "application/xml; charset=utf-8"),
+            ("a/portal.json", "application/json"),
+            ("a/files/unknown.zzz", "application/octet-stream"),
+        ] {
+            assert_eq!(content_type(path), kind, "{path}");
+        }
+    }
+}
