@@ -4,4 +4,5 @@ mod errors;
 mod golden;
 mod readme;
 mod robustness;
+mod serve;
 mod theme;
