@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -44,7 +44,8 @@ pub(crate) fn router(state: AppState) -> Router {
 
 const LIVERELOAD_JS: &str = "// portico preview: reload when the portal is rebuilt.
 (() => {
-  const events = new EventSource('/__portico/events');
+  const version = document.currentScript.dataset.version;
+  const events = new EventSource('/__portico/events?since=' + version);
   events.addEventListener('reload', () => location.reload());
 })();
 ";
@@ -57,17 +58,30 @@ async fn livereload_js() -> Response {
         .into_response()
 }
 
+/// Which snapshot the page asking for events was rendered from.
+#[derive(serde::Deserialize)]
+struct Since {
+    since: Option<u64>,
+}
+
 /// Server-sent events: one `reload` event per rebuild, sent only once the new snapshot is
-/// in place, so the reloaded page is always complete.
+/// in place, so the reloaded page is always complete. A page rendered from an older
+/// snapshot than the current one (a rebuild finished while it loaded) is told at once.
 async fn events(
     State(state): State<AppState>,
+    Query(Since { since }): Query<Since>,
 ) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
-    let stream = WatchStream::from_changes(state.snapshot).map(|snapshot| {
-        Ok(Event::default()
-            .event("reload")
-            .data(snapshot.version.to_string()))
-    });
-    Sse::new(stream).keep_alive(KeepAlive::default())
+    let mut snapshot = state.snapshot.clone();
+    let current = snapshot.borrow_and_update().version;
+    let missed = since
+        .filter(|v| *v != current)
+        .map(|_| Ok(reload_event(current)));
+    let later = WatchStream::from_changes(snapshot).map(|s| Ok(reload_event(s.version)));
+    Sse::new(tokio_stream::iter(missed).chain(later)).keep_alive(KeepAlive::default())
+}
+
+fn reload_event(version: u64) -> Event {
+    Event::default().event("reload").data(version.to_string())
 }
 
 async fn index(State(state): State<AppState>) -> Response {
@@ -189,7 +203,8 @@ fn html(status: StatusCode, mut page: String, snapshot: &Snapshot) -> Response {
         injected.push_str(&overlay(snapshot));
     }
     injected.push_str(&format!(
-        "<script src=\"{PREFIX}/livereload.js\"></script>\n"
+        "<script src=\"{PREFIX}/livereload.js\" data-version=\"{}\"></script>\n",
+        snapshot.version
     ));
     match page.rfind("</body>") {
         Some(at) => page.insert_str(at, &injected),

@@ -1,3 +1,4 @@
+mod browser;
 mod build;
 mod cli;
 mod errors;

@@ -64,11 +64,12 @@ fn raw_status(addr: SocketAddr, path: &str) -> u16 {
         .unwrap_or(0)
 }
 
-/// Listens to the reload events on a thread; each event's data arrives on the channel.
-fn reload_events(addr: SocketAddr) -> mpsc::Receiver<String> {
+/// Listens to the reload events on a thread, as a page rendered from snapshot `since`
+/// would; each event's data arrives on the channel.
+fn reload_events_since(addr: SocketAddr, since: u64) -> mpsc::Receiver<String> {
     let (tx, rx) = mpsc::channel();
     let response = agent()
-        .get(&format!("http://{addr}/__portico/events"))
+        .get(&format!("http://{addr}/__portico/events?since={since}"))
         .call()
         .unwrap();
     std::thread::spawn(move || {
@@ -87,6 +88,11 @@ fn reload_events(addr: SocketAddr) -> mpsc::Receiver<String> {
         }
     });
     rx
+}
+
+/// Reload events for a page rendered from the first build.
+fn reload_events(addr: SocketAddr) -> mpsc::Receiver<String> {
+    reload_events_since(addr, 1)
 }
 
 /// Rewrites a file in place, as an editor saving it would.
@@ -152,10 +158,9 @@ fn serves_every_page_kind_with_its_content_type() {
         "with each client's overall status"
     );
     let page = get(addr, "/kordaal-foods/");
-    assert!(
-        page.body
-            .contains("<script src=\"/__portico/livereload.js\"></script>\n</body>")
-    );
+    assert!(page.body.contains(
+        "<script src=\"/__portico/livereload.js\" data-version=\"1\"></script>\n</body>"
+    ));
     let missing = get(addr, "/kordaal-foods/nope/");
     assert_eq!(missing.status, 404);
     assert!(missing.body.contains("Not found"));
@@ -274,6 +279,33 @@ fn a_bad_edit_shows_the_errors_over_the_last_good_page_until_fixed() {
         "the overlay is gone once fixed"
     );
     assert!(page.body.contains("status-amber"), "and the fix is served");
+}
+
+#[test]
+fn a_page_that_missed_a_rebuild_while_loading_reloads_at_once() {
+    let portal = TempPortal::copy_of(&fixture("reports"));
+    let server = start(&portal);
+    let addr = server.addr();
+    let events = reload_events(addr);
+    edit(
+        &portal,
+        "clients/acme/reports/2026-10-23.md",
+        "Survey done",
+        "The survey was done",
+    );
+    let current = events.recv_timeout(RELOAD_WAIT).expect("a reload event");
+    // A page rendered from version 1, connecting only now, is told it is stale...
+    let stale = reload_events_since(addr, 1);
+    assert_eq!(
+        stale.recv_timeout(RELOAD_WAIT).ok().as_deref(),
+        Some(current.as_str())
+    );
+    // ...and an up-to-date page is not.
+    let fresh = reload_events_since(addr, current.parse().unwrap());
+    assert!(
+        fresh.recv_timeout(Duration::from_millis(300)).is_err(),
+        "no reload loop"
+    );
 }
 
 #[test]
