@@ -348,3 +348,33 @@ fn a_taken_port_is_a_clear_error() {
         "{message}"
     );
 }
+
+#[test]
+fn a_broken_theme_override_keeps_every_client_on_its_last_good_pages() {
+    let portal = TempPortal::copy_of(&fixture("reports"));
+    let server = start(&portal);
+    let addr = server.addr();
+    let events = reload_events(addr);
+    portal.write(
+        "theme/templates/reports.html",
+        "{% extends \"base.html\" %}\n{% block content %}{{ oops }\n{% endblock content %}\n",
+    );
+    events
+        .recv_timeout(RELOAD_WAIT)
+        .expect("a reload event after the theme edit");
+    let page = get(addr, "/acme/reports/");
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("Status reports"),
+        "the last good page stays"
+    );
+    assert!(
+        page.body.contains("theme/templates/reports.html:2:"),
+        "the overlay names the template and line"
+    );
+    std::fs::remove_file(portal.path().join("theme/templates/reports.html")).unwrap();
+    events
+        .recv_timeout(RELOAD_WAIT)
+        .expect("a reload event after the fix");
+    assert!(!get(addr, "/acme/reports/").body.contains("portico-errors"));
+}
