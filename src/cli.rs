@@ -56,6 +56,97 @@ pub enum Command {
         after_help = "Example:\n  portico check example-portal\n  portico check . --format json --deny-warnings"
     )]
     Check(CheckArgs),
+    /// Create a new portal folder with one sample client.
+    #[command(after_help = "Example:\n  portico init my-portal --agency \"Larchmere Advisory\"")]
+    Init(InitArgs),
+    /// Add a client, or a pre-filled status report.
+    #[command(subcommand)]
+    New(NewCommand),
+    /// Work with the theme.
+    #[command(subcommand)]
+    Theme(ThemeCommand),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Example:\n  portico completions bash > ~/.local/share/bash-completion/completions/portico\n  portico completions zsh > ~/.zfunc/_portico"
+    )]
+    Completions(CompletionsArgs),
+}
+
+/// Arguments of `portico init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create (or an empty one to fill).
+    pub dir: PathBuf,
+    /// Your consultancy's name, shown in every page footer.
+    #[arg(long, default_value = "Your Consultancy")]
+    pub agency: String,
+}
+
+/// What `portico new` creates.
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// Add clients/SLUG/ with every file, commented to be filled in.
+    #[command(after_help = "Example:\n  portico new client acme --name \"Acme Logistics GmbH\"")]
+    Client(NewClientArgs),
+    /// Add a status report pre-filled from the client's data.
+    #[command(
+        after_help = "Example:\n  portico new report acme\n  portico new report acme --date 2026-11-27 --portal my-portal"
+    )]
+    Report(NewReportArgs),
+}
+
+/// Arguments of `portico new client`.
+#[derive(Debug, Args)]
+pub struct NewClientArgs {
+    /// Folder name and web address of the client: lowercase letters, digits, hyphens.
+    pub slug: String,
+    /// The client's name [default: from the slug].
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The portal folder.
+    #[arg(long, default_value = ".")]
+    pub portal: PathBuf,
+}
+
+/// Arguments of `portico new report`.
+#[derive(Debug, Args)]
+pub struct NewReportArgs {
+    /// The client's folder name.
+    pub client: String,
+    /// Report date [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<Date>,
+    /// The portal folder.
+    #[arg(long, default_value = ".")]
+    pub portal: PathBuf,
+}
+
+/// What `portico theme` does.
+#[derive(Debug, Subcommand)]
+pub enum ThemeCommand {
+    /// Copy the built-in theme into the portal to customise it; existing files are kept.
+    #[command(
+        after_help = "Example:\n  portico theme eject\n  portico theme eject --portal my-portal --to my-portal/themes/brand"
+    )]
+    Eject(EjectArgs),
+}
+
+/// Arguments of `portico theme eject`.
+#[derive(Debug, Args)]
+pub struct EjectArgs {
+    /// The portal folder.
+    #[arg(long, default_value = ".")]
+    pub portal: PathBuf,
+    /// Where to copy the theme [default: PORTAL/theme].
+    #[arg(long)]
+    pub to: Option<PathBuf>,
+}
+
+/// Arguments of `portico completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    pub shell: clap_complete::Shell,
 }
 
 /// Arguments of `portico build`.
@@ -138,6 +229,81 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Build(args) => build(args, color),
         Command::Check(args) => check(args, color),
         Command::Serve(args) => serve(args, color),
+        Command::Init(args) => init(&args, color),
+        Command::New(NewCommand::Client(args)) => new_client(&args, color),
+        Command::New(NewCommand::Report(args)) => new_report(&args, color),
+        Command::Theme(ThemeCommand::Eject(args)) => eject(&args, color),
+        Command::Completions(args) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(args.shell, &mut command, "portico", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn list_written(paths: &[PathBuf]) {
+    for p in paths {
+        println!("  created {}", p.display());
+    }
+}
+
+fn init(args: &InitArgs, color: bool) -> ExitCode {
+    match crate::scaffold::init(&args.dir, &args.agency, crate::build::today()) {
+        Ok(written) => {
+            list_written(&written);
+            let dir = args.dir.display();
+            println!(
+                "New portal in {dir}. Next:\n  portico serve {dir} --open\n  portico new client <slug> --portal {dir}"
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e, color, ""),
+    }
+}
+
+fn new_client(args: &NewClientArgs, color: bool) -> ExitCode {
+    match crate::scaffold::new_client(
+        &args.portal,
+        &args.slug,
+        args.name.as_deref(),
+        crate::build::today(),
+    ) {
+        Ok(written) => {
+            list_written(&written);
+            println!(
+                "Fill in clients/{}/client.yaml, then `portico new report {}`.",
+                args.slug, args.slug
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e, color, ""),
+    }
+}
+
+fn new_report(args: &NewReportArgs, color: bool) -> ExitCode {
+    let date = args.date.unwrap_or_else(crate::build::today);
+    match crate::scaffold::new_report(&args.portal, &args.client, date) {
+        Ok(path) => {
+            println!("  created {}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e, color, ""),
+    }
+}
+
+fn eject(args: &EjectArgs, color: bool) -> ExitCode {
+    match crate::scaffold::eject_theme(&args.portal, args.to.as_deref()) {
+        Ok(ejected) => {
+            list_written(&ejected.written);
+            for kept in &ejected.kept {
+                println!("  kept    {} (already there)", kept.display());
+            }
+            println!(
+                "Edit any of these; delete one to go back to the built-in version of that file."
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e, color, ""),
     }
 }
 

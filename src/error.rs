@@ -39,6 +39,32 @@ pub enum Error {
     /// The preview server could not start or watch.
     #[error("{0}")]
     Serve(String),
+    /// A file or folder that would be overwritten.
+    #[error("{} already exists; portico never overwrites a file", .0.display())]
+    AlreadyExists(PathBuf),
+    /// A folder that is not a portal (no `portico.yaml`).
+    #[error("{} is not a portal folder: it has no portico.yaml (`portico init <dir>` creates one)", .0.display())]
+    NotAPortal(PathBuf),
+    /// A client slug that cannot be a folder and web address.
+    #[error(
+        "\"{slug}\" cannot be a client folder name; use lowercase letters, digits and hyphens, e.g. \"{suggestion}\""
+    )]
+    InvalidSlug {
+        /// What was given.
+        slug: String,
+        /// A usable slug close to it.
+        suggestion: String,
+    },
+    /// A client that does not exist.
+    #[error("no client \"{slug}\" in this portal{}", client_hint(.closest.as_deref(), .known))]
+    UnknownClient {
+        /// What was given.
+        slug: String,
+        /// The closest existing slug, if any is close.
+        closest: Option<String>,
+        /// Every existing slug.
+        known: Vec<String>,
+    },
     /// The renderer produced a path outside the output folder (a bug, refused).
     #[error("internal error: refusing to write outside the output folder: {0}")]
     UnsafeOutputPath(String),
@@ -48,6 +74,14 @@ impl Error {
     /// Wraps an error from `fs_err`, whose message already names the path.
     pub fn io(e: std::io::Error) -> Error {
         Error::FileSystem(e)
+    }
+}
+
+fn client_hint(closest: Option<&str>, known: &[String]) -> String {
+    match (closest, known) {
+        (Some(c), _) => format!("; did you mean \"{c}\"?"),
+        (None, []) => "; there are no clients yet (`portico new client <slug>`)".to_owned(),
+        (None, known) => format!("; clients: {}", known.join(", ")),
     }
 }
 

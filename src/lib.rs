@@ -32,6 +32,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod scaffold;
 pub mod serve;
 pub mod source;
 

@@ -114,7 +114,9 @@ pub fn resolve(client: &Client, from_dir: &str, dest: &str) -> Target {
     let path = parts.join("/");
     let suffix = suffix.to_owned();
     match parts.as_slice() {
-        ["scope.md"] if client.scope.is_some() => Target::Scope { suffix },
+        ["scope.md"] if client.scope.as_ref().is_some_and(|s| !s.is_empty()) => {
+            Target::Scope { suffix }
+        }
         ["reports", file] => match file.strip_suffix(".md") {
             Some(slug) if client.reports.iter().any(|r| r.slug == slug) => Target::Report {
                 slug: slug.to_owned(),

@@ -9,7 +9,9 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::ClientCheck;
 use crate::diagnostic::Code;
-use crate::model::{AcceptanceDecision, ChangeStatus, Date, Milestone, Money, Rag, Report};
+use crate::model::{
+    AcceptanceDecision, ChangeStatus, Date, Milestone, Money, Rag, Report, is_action_heading,
+};
 use crate::yaml_path;
 
 /// Days a proposed change may wait for a decision before it is flagged.
@@ -299,31 +301,21 @@ impl ClientCheck<'_> {
 
 /// True when a report body has a heading about actions, or a task list.
 fn states_actions(body: &str) -> bool {
-    const WORDS: [&str; 6] = [
-        "action",
-        "next step",
-        "recovery",
-        "mitigation",
-        "plan",
-        "ask",
-    ];
-    let mut in_heading = false;
-    let mut heading = String::new();
+    let mut heading: Option<String> = None;
     for event in Parser::new_ext(body, Options::ENABLE_TASKLISTS) {
         match event {
             Event::TaskListMarker(_) => return true,
-            Event::Start(Tag::Heading { .. }) => {
-                in_heading = true;
-                heading.clear();
-            }
+            Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
             Event::End(TagEnd::Heading(_)) => {
-                in_heading = false;
-                let lower = heading.to_lowercase();
-                if WORDS.iter().any(|w| lower.contains(w)) {
+                if heading.take().is_some_and(|h| is_action_heading(&h)) {
                     return true;
                 }
             }
-            Event::Text(t) | Event::Code(t) if in_heading => heading.push_str(&t),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(h) = heading.as_mut() {
+                    h.push_str(&t);
+                }
+            }
             _ => {}
         }
     }

@@ -39,12 +39,10 @@ pub(crate) fn parse<T: DeserializeOwned>(
     })
 }
 
-/// Only whitespace and comments.
+/// Nothing but whitespace: a file saved empty by mistake. A file of comments only is
+/// deliberate (a template waiting to be filled in) and reads as "nothing yet".
 fn is_blank(yaml: &str) -> bool {
-    yaml.lines().all(|l| {
-        let l = l.trim();
-        l.is_empty() || l.starts_with('#') || l == "---"
-    })
+    yaml.trim().is_empty()
 }
 
 fn to_diagnostic(
@@ -360,8 +358,15 @@ mod tests {
         let d = err("- id: a\n  status: green\n bad: [\n");
         assert_eq!(d.code, Code::YamlSyntax);
         assert!(d.span.is_some());
-        let d = err("# nothing yet\n\n");
+        let d = err("\n  \n");
         assert_eq!(d.code, Code::EmptyFile);
+        let source = Source::new("x.yaml", "# nothing yet\n");
+        assert_eq!(
+            parse::<Vec<Item>>(&source, &source.text, 0, "x.yaml")
+                .unwrap()
+                .len(),
+            0
+        );
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub use profile::{
     Engagement, FeeBasis,
 };
 pub use raid::{Decision, DecisionStatus, Raid, RaidItem, RaidKind, RaidStatus, Severity};
-pub use report::{Report, ReportMeta};
+pub use report::{Report, ReportMeta, is_action_heading};
 pub use scope::{Deliverable, Scope, ScopeMeta};
 
 /// A whole portal folder: configuration and every client that loaded cleanly.

@@ -16,6 +16,11 @@ pub struct Scope {
 }
 
 impl Scope {
+    /// True when nothing has been written yet: no front matter values and no body.
+    pub fn is_empty(&self) -> bool {
+        self.meta == ScopeMeta::default() && self.body.trim().is_empty()
+    }
+
     /// A copy without internal items.
     pub fn for_client_eyes(&self) -> Scope {
         Scope {

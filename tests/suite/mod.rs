@@ -1,3 +1,4 @@
+mod authoring;
 mod browser;
 mod build;
 mod cli;

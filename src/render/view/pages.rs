@@ -94,7 +94,7 @@ impl<'a> Views<'a> {
     /// The scope page, when `scope.md` exists.
     pub(crate) fn scope(&self) -> Option<ScopeView> {
         const ROOT: &str = "../";
-        let scope = self.client.scope.as_ref()?;
+        let scope = self.client.scope.as_ref().filter(|s| !s.is_empty())?;
         let texts = |items: &[TextItem]| -> Vec<String> {
             items
                 .iter()
