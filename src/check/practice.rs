@@ -307,7 +307,8 @@ fn states_actions(body: &str) -> bool {
             Event::TaskListMarker(_) => return true,
             Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
             Event::End(TagEnd::Heading(_)) => {
-                if heading.take().is_some_and(|h| is_action_heading(&h)) {
+                let finished = heading.take();
+                if finished.is_some_and(|h| is_action_heading(&h)) {
                     return true;
                 }
             }
