@@ -47,7 +47,14 @@ pub struct ReportMeta {
 /// "Recovery plan", "Mitigation", "Asks of the client"... `check` wants one in every amber
 /// or red report, and `new report` carries its items over as the next report's checklist.
 pub fn is_action_heading(heading: &str) -> bool {
-    const WORDS: [&str; 6] = ["action", "next step", "recovery", "mitigation", "plan", "ask"];
+    const WORDS: [&str; 6] = [
+        "action",
+        "next step",
+        "recovery",
+        "mitigation",
+        "plan",
+        "ask",
+    ];
     let lower = heading.to_lowercase();
     WORDS.iter().any(|w| lower.contains(w))
 }
