@@ -76,6 +76,8 @@ struct Rewriter<'a, I> {
     in_head: bool,
     /// An event to emit before reading the next one (a table after its wrapper).
     queued: Option<Event<'a>>,
+    /// Tables seen so far, to give each scrolling region its own name.
+    tables: usize,
 }
 
 impl<'a, I> Rewriter<'a, I> {
@@ -87,6 +89,7 @@ impl<'a, I> Rewriter<'a, I> {
             column: 0,
             in_head: false,
             queued: None,
+            tables: 0,
         }
     }
 
@@ -168,10 +171,16 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Rewriter<'a, I> {
                 .into(),
             ),
             // Wide tables scroll inside their own focusable region, never the whole page.
+            // Regions need distinct names, so tables are numbered.
             Event::Start(Tag::Table(alignments)) => {
                 self.alignments = alignments;
+                self.tables += 1;
                 self.queued = Some(Event::Start(Tag::Table(Vec::new())));
-                Event::Html("<div class=\"scroll\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">\n".into())
+                let wrapper = format!(
+                    "<div class=\"scroll\" role=\"region\" aria-label=\"Table {}\" tabindex=\"0\">\n",
+                    self.tables
+                );
+                Event::Html(wrapper.into())
             }
             Event::End(TagEnd::Table) => {
                 self.queued = Some(Event::Html("</div>\n".into()));

@@ -1,0 +1,172 @@
+// The client's reading experience, judged by checkers nobody on the project wrote.
+//
+//   node checks.mjs ROOT
+//
+// ROOT holds built portals under agency/<portal>/ (run.sh lays them out). A static server
+// serves ROOT, so every portal lives under a sub-path, /agency/<portal>/<client>/, as it
+// would on a real host. For every page, in headless Chromium:
+//   - axe-core with its default rules: no violations of any impact;
+//   - JavaScript disabled: the same text as with it enabled;
+//   - 360 px wide: no horizontal scrolling, and every tap target at least 24x24 px unless
+//     it is a link inside a sentence (WCAG 2.5.8's inline exception);
+//   - every request stays under the portal's client folder and succeeds;
+// and for every report page, printed on A4: the navigation is hidden and nothing is cut.
+// Exits non-zero on any failure, after printing them all and a summary.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch } from './chromium.mjs';
+
+const root = path.resolve(process.argv[2] ?? '');
+const here = path.dirname(new URL(import.meta.url).pathname);
+const axeSource = fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+function pages(dir, base = '') {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const rel = base ? `${base}/${e.name}` : e.name;
+    if (e.isDirectory()) return pages(path.join(dir, e.name), rel);
+    return e.name.endsWith('.html') ? [rel] : [];
+  });
+}
+
+async function staticServer() {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', root], {
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 50; i++) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/`);
+      return { server, origin: `http://127.0.0.1:${port}` };
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  server.kill();
+  throw new Error('the static server did not start');
+}
+
+const failures = [];
+const fail = (page, what) => failures.push(`${page}: ${what}`);
+const counts = { pages: 0, axeViolations: 0, noJs: 0, overflow: 0, tapTargets: 0, requests: 0, print: 0, printed: 0 };
+
+const { server, origin } = await staticServer();
+const browser = await launch();
+try {
+  const all = pages(root);
+  const withJs = await browser.newContext();
+  const withoutJs = await browser.newContext({ javaScriptEnabled: false });
+  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const printer = await browser.newContext();
+  const checkPage = async (rel) => {
+    counts.pages++;
+    const url = `${origin}/${rel}`;
+    // agency/<portal>/<client>/...: every request must stay under the client's folder.
+    const clientPrefix = `${origin}/${rel.split('/').slice(0, 3).join('/')}/`;
+
+    const page = await withJs.newPage();
+    page.on('request', (r) => {
+      if (!r.url().startsWith(clientPrefix)) {
+        counts.requests++;
+        fail(rel, `requests ${r.url()}, outside ${clientPrefix}`);
+      }
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400) {
+        counts.requests++;
+        fail(rel, `${r.url()} answered ${r.status()}`);
+      }
+    });
+    await page.goto(url);
+    const text = await page.evaluate(() => document.body.innerText);
+    await page.evaluate(axeSource);
+    const axe = await page.evaluate(() => window.axe.run(document));
+    for (const v of axe.violations) {
+      counts.axeViolations += v.nodes.length;
+      fail(rel, `axe ${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    }
+    await page.close();
+
+    const plain = await withoutJs.newPage();
+    await plain.goto(url);
+    const plainText = await plain.evaluate(() => document.body.innerText);
+    if (!plainText.trim() || plainText !== text) {
+      counts.noJs++;
+      fail(rel, 'shows different content without JavaScript');
+    }
+    await plain.close();
+
+    const small = await phone.newPage();
+    await small.goto(url);
+    const layout = await small.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const tooSmall = [];
+      for (const el of document.querySelectorAll('a[href], button, summary, input, select, textarea')) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue; // not rendered
+        if (r.width >= 24 && r.height >= 24) continue;
+        // A link inside a sentence is exempt: its block holds other text too.
+        const style = getComputedStyle(el);
+        const block = el.closest('p, li, td, th, dd, figcaption, blockquote');
+        const inSentence = style.display === 'inline' && block && block.innerText.trim().length > el.innerText.trim().length;
+        if (!inSentence) tooSmall.push(`${el.tagName.toLowerCase()} "${el.innerText.trim().slice(0, 40)}" ${Math.round(r.width)}x${Math.round(r.height)}`);
+      }
+      return { scroll: document.documentElement.scrollWidth, width, tooSmall };
+    });
+    if (layout.scroll > layout.width) {
+      counts.overflow++;
+      fail(rel, `scrolls sideways at 360 px (${layout.scroll} px wide)`);
+    }
+    for (const t of layout.tooSmall) {
+      counts.tapTargets++;
+      fail(rel, `tap target under 24x24 px: ${t}`);
+    }
+    await small.close();
+
+    if (/\/reports\/[^/]+\/index\.html$/.test(rel)) {
+      counts.printed++;
+      const sheet = await printer.newPage();
+      await sheet.goto(url);
+      await sheet.emulateMedia({ media: 'print' });
+      // A4 at 96 dpi less Chromium's default 1 cm margins: 718 px of width.
+      await sheet.setViewportSize({ width: 718, height: 1047 });
+      const print = await sheet.evaluate(() => {
+        const nav = document.querySelector('nav.sections');
+        const navShown = nav && getComputedStyle(nav).display !== 'none';
+        const width = document.documentElement.clientWidth;
+        const cut = [...document.querySelectorAll('main *')]
+          .filter((el) => el.getBoundingClientRect().right > width + 1)
+          .map((el) => el.tagName.toLowerCase() + (el.className ? `.${el.className}` : ''));
+        return { navShown, cut: cut.slice(0, 5), scroll: document.documentElement.scrollWidth, width };
+      });
+      const pdf = await sheet.pdf({ format: 'A4' });
+      if (print.navShown) {
+        counts.print++;
+        fail(rel, 'navigation is printed');
+      }
+      if (print.cut.length || print.scroll > print.width || pdf.length < 1000) {
+        counts.print++;
+        fail(rel, `content cut when printed on A4: ${print.cut.join(', ')}`);
+      }
+      await sheet.close();
+    }
+  };
+  // A few pages at a time: Chromium renders in parallel while axe runs.
+  const queue = [...all];
+  const worker = async () => {
+    while (queue.length) await checkPage(queue.shift());
+  };
+  await Promise.all([worker(), worker(), worker()]);
+} finally {
+  await browser.close();
+  server.kill();
+}
+
+for (const f of failures) console.log(`FAIL ${f}`);
+console.log(
+  `pages: ${counts.pages}; axe violations: ${counts.axeViolations}; differ without JS: ${counts.noJs}; ` +
+    `sideways scrolling at 360 px: ${counts.overflow}; tap targets under 24 px: ${counts.tapTargets}; ` +
+    `requests outside the sub-path or failing: ${counts.requests}; report pages printed to A4: ${counts.printed}, ` +
+    `with navigation or cut content: ${counts.print}`,
+);
+process.exit(failures.length ? 1 : 0);
