@@ -52,6 +52,56 @@ pub fn validate(dir: &Path, as_of: Option<Date>) -> Result<Validated, Error> {
     }
 }
 
+/// Like [`validate`], but when `only` names clients, problems in other clients' files do
+/// not count, and an unknown name is an error naming the closest client.
+pub fn validate_for(dir: &Path, as_of: Option<Date>, only: &[String]) -> Result<Validated, Error> {
+    if only.is_empty() {
+        return validate(dir, as_of);
+    }
+    let known = crate::load::client_slugs(dir);
+    if let Some(unknown) = only.iter().find(|s| !known.contains(s)) {
+        let closest = crate::diagnostic::did_you_mean(unknown, known.iter().map(String::as_str))
+            .map(str::to_owned);
+        return Err(Error::UnknownClient {
+            slug: unknown.clone(),
+            closest,
+            known,
+        });
+    }
+    let relevant = |d: &Diagnostic| match d.file.as_deref().and_then(|f| f.strip_prefix("clients/"))
+    {
+        Some(rest) => only
+            .iter()
+            .any(|slug| rest.split('/').next() == Some(slug.as_str())),
+        None => true,
+    };
+    match validate(dir, as_of) {
+        Ok(mut v) => {
+            v.warnings.retain(relevant);
+            Ok(v)
+        }
+        Err(Error::Invalid(all)) => {
+            let kept: Vec<Diagnostic> = all.into_iter().filter(relevant).collect();
+            if kept.iter().any(Diagnostic::is_error) {
+                return Err(Error::Invalid(kept));
+            }
+            // Every error is in another client's files, and those clients are left out.
+            let portal = load_portal(dir)
+                .portal
+                .ok_or_else(|| Error::Invalid(kept.clone()))?;
+            let renderer = Theme::load(dir, &portal.config)
+                .and_then(|t| Renderer::new(&t))
+                .map_err(Error::Invalid)?;
+            Ok(Validated {
+                portal,
+                renderer,
+                warnings: kept,
+            })
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// The machine's local date: used only for warnings, never for output.
 pub(crate) fn today() -> Date {
     Date::from(chrono::Local::now().date_naive())
@@ -86,6 +136,9 @@ pub struct BuildOptions {
     /// The date "today"-dependent facts are computed against; by default each client's
     /// latest report date.
     pub as_of: Option<Date>,
+    /// Build only these clients (by folder name under `clients/`), keeping the others'
+    /// existing output; every client when empty.
+    pub clients: Vec<String>,
 }
 
 /// What a build did.
@@ -108,12 +161,22 @@ pub struct BuildReport {
 /// Builds every client's portal into the output folder, or changes nothing.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let started = Instant::now();
-    let v = validate(&options.portal, options.as_of)?;
+    let mut v = validate_for(&options.portal, options.as_of, &options.clients)?;
+    if !options.clients.is_empty() {
+        v.portal
+            .clients
+            .retain(|c| options.clients.contains(&c.slug));
+    }
     let out = options
         .out
         .clone()
         .unwrap_or_else(|| options.portal.join(DEFAULT_OUT));
     let staging = Staging::begin(&out)?;
+    if !options.clients.is_empty() {
+        // Building some clients keeps everyone else's last output as it was.
+        let rebuilt: Vec<&str> = v.portal.clients.iter().map(|c| c.folder()).collect();
+        staging.carry_over(&out, &rebuilt)?;
+    }
     staging.write(&[RenderedFile {
         path: "robots.txt".into(),
         contents: Contents::Bytes(ROBOTS_TXT.as_bytes().into()),

@@ -65,6 +65,9 @@ pub enum Command {
     /// Work with the theme.
     #[command(subcommand)]
     Theme(ThemeCommand),
+    /// Write JSON Schemas of every input file, for validation and completion in editors.
+    #[command(after_help = "Example:\n  portico schema --out my-portal/schemas")]
+    Schema(SchemaArgs),
     /// Print a shell completion script.
     #[command(
         after_help = "Example:\n  portico completions bash > ~/.local/share/bash-completion/completions/portico\n  portico completions zsh > ~/.zfunc/_portico"
@@ -142,6 +145,14 @@ pub struct EjectArgs {
     pub to: Option<PathBuf>,
 }
 
+/// Arguments of `portico schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Folder to write the schemas into.
+    #[arg(long, default_value = "schemas")]
+    pub out: PathBuf,
+}
+
 /// Arguments of `portico completions`.
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
@@ -161,6 +172,9 @@ pub struct BuildArgs {
     /// Date for overdue and "days late" facts [default: each client's latest report date].
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<Date>,
+    /// Build only this client (repeatable); the others' output stays as it was.
+    #[arg(long = "client", value_name = "SLUG")]
+    pub clients: Vec<String>,
 }
 
 /// Arguments of `portico serve`.
@@ -233,11 +247,41 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::New(NewCommand::Client(args)) => new_client(&args, color),
         Command::New(NewCommand::Report(args)) => new_report(&args, color),
         Command::Theme(ThemeCommand::Eject(args)) => eject(&args, color),
+        Command::Schema(args) => schema(&args, color),
         Command::Completions(args) => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(args.shell, &mut command, "portico", &mut std::io::stdout());
             ExitCode::SUCCESS
         }
+    }
+}
+
+fn schema(args: &SchemaArgs, color: bool) -> ExitCode {
+    let write = || -> Result<Vec<PathBuf>, Error> {
+        fs_err::create_dir_all(&args.out).map_err(Error::io)?;
+        let mut written = Vec::new();
+        for (name, schema) in crate::schema::all() {
+            let path = args.out.join(name);
+            let text = format!(
+                "{}\n",
+                serde_json::to_string_pretty(&schema).unwrap_or_default()
+            );
+            fs_err::write(&path, text).map_err(Error::io)?;
+            written.push(path);
+        }
+        Ok(written)
+    };
+    match write() {
+        Ok(written) => {
+            for p in &written {
+                println!("  wrote {}", p.display());
+            }
+            println!(
+                "Add `# yaml-language-server: $schema=<path to the schema>` as the first line of a file."
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e, color, ""),
     }
 }
 
@@ -364,6 +408,7 @@ fn build(args: BuildArgs, color: bool) -> ExitCode {
         portal: args.portal,
         out: args.out,
         as_of: args.as_of,
+        clients: args.clients,
     };
     match crate::build(&options) {
         Ok(built) => {

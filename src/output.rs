@@ -100,6 +100,24 @@ impl Staging {
         Ok(())
     }
 
+    /// Brings the previous output's files into the staging folder, except the folders in
+    /// `except` (about to be rebuilt). Files are hard-linked where the file system allows,
+    /// so nothing is copied twice; the previous output itself is never changed.
+    pub fn carry_over(&self, previous: &Path, except: &[&str]) -> Result<(), Error> {
+        if !previous.join(MARKER).is_file() {
+            return Ok(());
+        }
+        for entry in fs_err::read_dir(previous).map_err(Error::io)? {
+            let entry = entry.map_err(Error::io)?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name == MARKER || except.contains(&name.as_str()) {
+                continue;
+            }
+            link_tree(&entry.path(), &self.dir.path().join(&name))?;
+        }
+        Ok(())
+    }
+
     /// Swaps the staging folder into place and removes the previous output.
     pub fn commit(self) -> Result<PathBuf, Error> {
         let Staging { dir, target } = self;
@@ -126,6 +144,23 @@ impl Staging {
         fs_err::remove_dir_all(&old).map_err(Error::io)?;
         Ok(target)
     }
+}
+
+/// Recreates `from` at `to` with hard links (copies where linking fails, e.g. across
+/// file systems).
+fn link_tree(from: &Path, to: &Path) -> Result<(), Error> {
+    if fs_err::symlink_metadata(from).map_err(Error::io)?.is_dir() {
+        fs_err::create_dir_all(to).map_err(Error::io)?;
+        for entry in fs_err::read_dir(from).map_err(Error::io)? {
+            let entry = entry.map_err(Error::io)?;
+            link_tree(&entry.path(), &to.join(entry.file_name()))?;
+        }
+        return Ok(());
+    }
+    if std::fs::hard_link(from, to).is_err() {
+        fs_err::copy(from, to).map_err(Error::io)?;
+    }
+    Ok(())
 }
 
 /// A path beside `target` that does not exist yet.

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::links::{self, Target};
-use crate::load::CLIENTS_DIR;
+use crate::load::{CLIENTS_DIR, is_safe_slug, suggest_slug};
 use crate::model::{Client, Date, MilestoneStatus, Portal};
 use crate::render::markdown;
 use crate::source::{Seg, Sources};
@@ -25,6 +25,23 @@ pub fn check(portal: &Portal, sources: &Sources, today: Date) -> Vec<Diagnostic>
         .iter()
         .flat_map(|client| check_client(client, sources, today))
         .collect();
+    out.extend(shared_folders(portal, sources));
+    if let Some(url) = portal
+        .config
+        .base_url
+        .as_deref()
+        .filter(|u| !is_web_address(u))
+    {
+        let mut d = sources.error_at_yaml(
+            Code::InvalidValue,
+            crate::load::CONFIG_FILE,
+            &yaml_path!["base_url"],
+            format!("base_url \"{url}\" is not a web address"),
+        );
+        d.hint =
+            Some("write the full address, e.g. https://portals.your-consultancy.example/".into());
+        out.push(d);
+    }
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out
 }
@@ -41,6 +58,38 @@ pub fn check_client(client: &Client, sources: &Sources, today: Date) -> Vec<Diag
     rules.practice(today);
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out
+}
+
+/// Two clients writing into the same output folder would overwrite each other.
+fn shared_folders(portal: &Portal, sources: &Sources) -> Vec<Diagnostic> {
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut out = Vec::new();
+    for c in &portal.clients {
+        if let Some(first) = seen.insert(c.folder(), &c.slug) {
+            let file = format!("{CLIENTS_DIR}/{}/client.yaml", c.slug);
+            let mut d = sources.error_at_yaml(
+                Code::DuplicateId,
+                &file,
+                &yaml_path!["deploy", "folder"],
+                format!(
+                    "clients {first} and {} both publish into the folder \"{}\"",
+                    c.slug,
+                    c.folder()
+                ),
+            );
+            d.hint = Some("give each client its own deploy.folder".into());
+            out.push(d);
+        }
+    }
+    out
+}
+
+/// An absolute http(s) address.
+fn is_web_address(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !r.contains(char::is_whitespace))
 }
 
 /// The ids of one kind of item a reference may name.
@@ -229,6 +278,39 @@ impl ClientCheck<'_> {
     fn profile(&mut self) {
         let c = self.client;
         let file = self.file("client.yaml");
+        if let Some(folder) = c
+            .profile
+            .deploy
+            .folder
+            .as_deref()
+            .filter(|f| !is_safe_slug(f))
+        {
+            self.at(
+                Code::BadSlug,
+                &file,
+                yaml_path!["deploy", "folder"],
+                format!("output folder \"{folder}\" cannot be used in a web address"),
+                Some(format!(
+                    "use lowercase letters, digits and hyphens, e.g. \"{}\"",
+                    suggest_slug(folder)
+                )),
+            );
+        }
+        if let Some(url) = c
+            .profile
+            .deploy
+            .base_url
+            .as_deref()
+            .filter(|u| !is_web_address(u))
+        {
+            self.at(
+                Code::InvalidValue,
+                &file,
+                yaml_path!["deploy", "base_url"],
+                format!("base_url \"{url}\" is not a web address"),
+                Some("write the full address, e.g. https://acme.portals.example/".into()),
+            );
+        }
         if let Some(e) = &c.profile.engagement {
             if let Some(end) = e.end.filter(|end| *end < e.start) {
                 self.at(

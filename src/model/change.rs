@@ -1,11 +1,12 @@
 //! `changes.yaml`: change requests, so scope creep stays visible.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Date, Money, Visibility};
 
 /// A request to change what was agreed.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Change {
     /// Short stable id, e.g. `CR-04`.
@@ -46,7 +47,7 @@ impl Change {
 }
 
 /// Where a change request stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeStatus {
     /// Asked for, not decided.
@@ -72,7 +73,7 @@ impl ChangeStatus {
 }
 
 /// Time and money a change adds (or removes).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Impact {
     /// Working days added to the schedule.
@@ -84,7 +85,7 @@ pub struct Impact {
 }
 
 /// Ids of what a change touches.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Affects {
     /// Milestone ids.

@@ -1,11 +1,12 @@
 //! `portico.yaml`: who the agency is and what every client inherits.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Currency, Date};
 
 /// The portal-wide configuration in `portico.yaml`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PortalConfig {
     /// The consultancy publishing the portals.
@@ -25,10 +26,37 @@ pub struct PortalConfig {
     /// Values every client inherits unless its `client.yaml` says otherwise.
     #[serde(default)]
     pub defaults: Defaults,
+    /// How the portals are hosted.
+    #[serde(default)]
+    pub deploy: DeployDefaults,
+}
+
+/// Hosting settings every client inherits.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeployDefaults {
+    /// The static host; decides which host files (`_headers`, `.nojekyll`, `CNAME`) are written.
+    #[serde(default)]
+    pub host: Host,
+}
+
+/// Where a portal is published.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Host {
+    /// Any web server; only `robots.txt` is written.
+    #[default]
+    Plain,
+    /// Netlify: security headers in `_headers`.
+    Netlify,
+    /// Cloudflare Pages: security headers in `_headers`.
+    Cloudflare,
+    /// GitHub Pages: `.nojekyll`, and `CNAME` for a custom domain.
+    GithubPages,
 }
 
 /// The consultancy.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Agency {
     /// Trading name, shown in every page footer.
@@ -42,7 +70,7 @@ pub struct Agency {
 }
 
 /// Portal-wide defaults.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Defaults {
     /// Currency of engagements that do not name one.
@@ -54,7 +82,7 @@ pub struct Defaults {
 }
 
 /// Default rhythm, in days.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CadenceDefaults {
     /// A status report at least every this many days.

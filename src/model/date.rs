@@ -4,6 +4,9 @@
 //! consultant understands ("2026-02-30 is not a date: February 2026 has 28 days") instead
 //! of chrono's "input is out of range".
 
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use std::fmt;
 use std::str::FromStr;
 
@@ -110,6 +113,21 @@ fn last_day_of_month(year: i32, month: u32) -> u32 {
     NaiveDate::from_ymd_opt(next_year, next_month, 1)
         .and_then(|d| d.pred_opt())
         .map_or(31, |d| d.day())
+}
+
+impl JsonSchema for Date {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "description": "A date as YYYY-MM-DD."
+        })
+    }
 }
 
 impl Serialize for Date {

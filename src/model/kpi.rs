@@ -1,11 +1,12 @@
 //! `kpis.yaml`: how success is measured, as both sides agreed.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Date, Visibility};
 
 /// A measure of success with a target.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Kpi {
     /// Short stable id, e.g. `otif`.
@@ -49,7 +50,7 @@ impl Kpi {
 }
 
 /// Which direction is good.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Better {
     /// Higher is better.
@@ -59,7 +60,7 @@ pub enum Better {
 }
 
 /// One measurement.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Point {
     /// When it was measured.

@@ -20,17 +20,18 @@ mod scope;
 use std::fmt;
 use std::path::PathBuf;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, de};
 
 pub use change::{Affects, Change, ChangeStatus, Impact};
-pub use config::{Agency, CadenceDefaults, Defaults, PortalConfig};
+pub use config::{Agency, CadenceDefaults, Defaults, DeployDefaults, Host, PortalConfig};
 pub use date::{Date, DateError};
 pub use kpi::{Better, Kpi, Point};
 pub use milestone::{Acceptance, AcceptanceDecision, Milestone, MilestoneStatus};
 pub use money::Money;
 pub use profile::{
-    Branding, Cadence, CadenceInput, ClientProfile, Colour, Contact, Contacts, Currency,
-    Engagement, FeeBasis,
+    Branding, Cadence, CadenceInput, ClientDeploy, ClientProfile, Colour, Contact, Contacts,
+    Currency, Engagement, FeeBasis,
 };
 pub use raid::{Decision, DecisionStatus, Raid, RaidItem, RaidKind, RaidStatus, Severity};
 pub use report::{Report, ReportMeta, is_action_heading};
@@ -91,6 +92,32 @@ impl Client {
         client
     }
 
+    /// The client's folder in the output (and in its portal's address).
+    pub fn folder(&self) -> &str {
+        self.profile.deploy.folder.as_deref().unwrap_or(&self.slug)
+    }
+
+    /// The address the client's portal is served from, ending in `/`, when one is known.
+    pub fn base_url(&self, config: &PortalConfig) -> Option<String> {
+        let with_slash = |u: &str| {
+            if u.ends_with('/') {
+                u.to_owned()
+            } else {
+                format!("{u}/")
+            }
+        };
+        match (&self.profile.deploy.base_url, &config.base_url) {
+            (Some(own), _) => Some(with_slash(own)),
+            (None, Some(portal)) => Some(format!("{}{}/", with_slash(portal), self.folder())),
+            (None, None) => None,
+        }
+    }
+
+    /// Where the client's portal is published.
+    pub fn host(&self, config: &PortalConfig) -> Host {
+        self.profile.deploy.host.unwrap_or(config.deploy.host)
+    }
+
     /// The latest report, if any.
     pub fn latest_report(&self) -> Option<&Report> {
         self.reports.last()
@@ -146,7 +173,7 @@ impl Client {
 }
 
 /// Who may see an item. Everything is shared with the client unless marked `internal`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Visibility {
     /// Rendered into the client's portal.
@@ -164,7 +191,9 @@ impl Visibility {
 }
 
 /// A red/amber/green status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Rag {
     /// On track.
@@ -206,9 +235,31 @@ pub struct TextItem {
     pub visibility: Visibility,
 }
 
+impl JsonSchema for TextItem {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "TextItem".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let visibility = generator.subschema_for::<Visibility>();
+        schemars::json_schema!({
+            "description": "A line of text, or a map with the text and its visibility.",
+            "anyOf": [
+                { "type": "string" },
+                {
+                    "type": "object",
+                    "properties": { "text": { "type": "string" }, "visibility": visibility },
+                    "required": ["text"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for TextItem {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
+        #[derive(Deserialize, JsonSchema)]
         #[serde(deny_unknown_fields)]
         struct Long {
             text: String,

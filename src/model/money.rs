@@ -1,5 +1,8 @@
 //! Amounts of money, held in hundredths so that sums are exact.
 
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use std::fmt;
 use std::ops::{Add, Neg};
 
@@ -75,6 +78,20 @@ impl std::iter::Sum for Money {
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.grouped())
+    }
+}
+
+impl JsonSchema for Money {
+    fn schema_name() -> Cow<'static, str> {
+        "Money".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "number",
+            "multipleOf": 0.01,
+            "description": "An amount such as 148000 or 9600.50, without currency signs."
+        })
     }
 }
 

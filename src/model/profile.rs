@@ -2,12 +2,15 @@
 
 use std::fmt;
 
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 
 use super::{CadenceDefaults, Date, Money, Visibility};
 
 /// The contents of a client's `client.yaml`.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClientProfile {
     /// The client's name as it appears on every page.
@@ -27,10 +30,29 @@ pub struct ClientProfile {
     /// Reporting and review rhythm; missing values come from `portico.yaml`.
     #[serde(default)]
     pub cadence: CadenceInput,
+    /// Where this client's portal is published.
+    #[serde(default)]
+    pub deploy: ClientDeploy,
+}
+
+/// Publishing settings of one client.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClientDeploy {
+    /// The address this client's portal is served from, e.g. `https://acme.portals.example/`;
+    /// by default `portico.yaml`'s `base_url` followed by the folder.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// The client's folder in the output; the client's folder name by default.
+    #[serde(default)]
+    pub folder: Option<String>,
+    /// The host, when it differs from `portico.yaml`'s.
+    #[serde(default)]
+    pub host: Option<super::Host>,
 }
 
 /// Contacts, grouped by side.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contacts {
     /// The client's people: sponsor, day-to-day contact, approvers.
@@ -42,7 +64,7 @@ pub struct Contacts {
 }
 
 /// A person.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// Full name.
@@ -69,7 +91,7 @@ impl Contact {
 }
 
 /// The client's look in its portal.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Branding {
     /// Accent colour as `#rrggbb` or `#rgb`.
@@ -81,7 +103,7 @@ pub struct Branding {
 }
 
 /// What was agreed: dates and money.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Engagement {
     /// Name of the engagement, e.g. "Warehouse network redesign".
@@ -109,7 +131,7 @@ pub struct Engagement {
 }
 
 /// How fees are charged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FeeBasis {
     /// A fixed price for the agreed scope.
@@ -135,7 +157,7 @@ impl FeeBasis {
 }
 
 /// Rhythm as written in `client.yaml`; unset values fall back to the portal's defaults.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CadenceInput {
     /// A status report at least every this many days.
@@ -207,6 +229,34 @@ impl Currency {
             Some(s) => format!("{sign}{s}{digits}"),
             None => format!("{sign}{} {digits}", self.0),
         }
+    }
+}
+
+impl JsonSchema for Currency {
+    fn schema_name() -> Cow<'static, str> {
+        "Currency".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[A-Z]{3}$",
+            "description": "A three-letter ISO 4217 code such as EUR."
+        })
+    }
+}
+
+impl JsonSchema for Colour {
+    fn schema_name() -> Cow<'static, str> {
+        "Colour".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$",
+            "description": "A colour as #rrggbb or #rgb, quoted in YAML."
+        })
     }
 }
 

@@ -1,11 +1,12 @@
 //! `raid.yaml`: risks, assumptions, issues, dependencies and decisions.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Date, Visibility};
 
 /// The RAID log, one list per kind.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Raid {
     /// Things that might go wrong.
@@ -115,7 +116,7 @@ impl RaidKind {
 }
 
 /// A risk, assumption, issue or dependency.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RaidItem {
     /// Short stable id, e.g. `R4`.
@@ -162,7 +163,7 @@ impl RaidItem {
 }
 
 /// Where a RAID item stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RaidStatus {
     /// Being worked on.
@@ -185,7 +186,9 @@ impl RaidStatus {
 }
 
 /// How bad.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Minor.
@@ -211,7 +214,7 @@ impl Severity {
 }
 
 /// A decision made, or awaited.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     /// Short stable id, e.g. `DEC-2`.
@@ -244,7 +247,7 @@ pub struct Decision {
 }
 
 /// Whether a decision has been made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DecisionStatus {
     /// Awaited.

@@ -1,5 +1,6 @@
 //! `reports/*.md`: dated status reports.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Date, Rag, Visibility};
@@ -18,7 +19,7 @@ pub struct Report {
 }
 
 /// A report's front matter.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReportMeta {
     /// The reporting date.

@@ -1,5 +1,6 @@
 //! `scope.md`: what was agreed, and what was not.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{TextItem, Visibility, visible_texts};
@@ -44,7 +45,7 @@ impl Scope {
 }
 
 /// The front matter of `scope.md`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScopeMeta {
     /// Page title; "Scope of work" when absent.
@@ -65,7 +66,7 @@ pub struct ScopeMeta {
 }
 
 /// Something that will be handed over.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Deliverable {
     /// Short stable id, e.g. `D1`; milestones and change requests refer to it.

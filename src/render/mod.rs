@@ -6,7 +6,10 @@
 //! [`RenderedFile`]s for [`crate::output`] to write.
 
 pub(crate) mod charts;
+pub mod data;
+pub(crate) mod feeds;
 pub(crate) mod format;
+pub mod host;
 pub mod markdown;
 pub mod theme;
 pub(crate) mod view;
@@ -140,7 +143,7 @@ impl Renderer {
             })
             .collect();
         shared.insert("nav", &nav);
-        let slug = &client.slug;
+        let folder = client.folder();
         let mut files = Vec::new();
         for page in pages {
             let mut ctx = shared.clone();
@@ -158,23 +161,37 @@ impl Renderer {
                 .render(&page.template, &ctx)
                 .map_err(|e| self.error(&e))?;
             files.push(RenderedFile {
-                path: format!("{slug}/{}", page.path),
+                path: format!("{folder}/{}", page.path),
                 contents: Contents::Bytes(Arc::from(html.into_bytes())),
             });
         }
         for (path, bytes) in &self.statics {
             files.push(RenderedFile {
-                path: format!("{slug}/assets/{path}"),
+                path: format!("{folder}/assets/{path}"),
                 contents: Contents::Bytes(bytes.clone()),
             });
         }
         files.push(RenderedFile {
-            path: format!("{slug}/assets/client.css"),
+            path: format!("{folder}/assets/client.css"),
             contents: Contents::Bytes(Arc::from(client_css(&client).into_bytes())),
         });
+        let mut generated = vec![("portal.json", data::portal_json(&client, config, as_of))];
+        if !client.reports.is_empty() {
+            generated.push(("feed.xml", feeds::atom(&client, config, as_of)));
+        }
+        if !client.milestones.is_empty() || client.cadence.first_review.is_some() {
+            generated.push(("milestones.ics", feeds::ical(&client, config, as_of)));
+        }
+        generated.extend(host::files(&client, config));
+        for (name, text) in generated {
+            files.push(RenderedFile {
+                path: format!("{folder}/{name}"),
+                contents: Contents::Bytes(Arc::from(text.into_bytes())),
+            });
+        }
         for attachment in &client.attachments {
             files.push(RenderedFile {
-                path: format!("{slug}/files/{attachment}"),
+                path: format!("{folder}/files/{attachment}"),
                 contents: Contents::Copy(client.dir.join("files").join(attachment)),
             });
         }

@@ -264,7 +264,7 @@ fn index_page(snapshot: &Snapshot) -> String {
             ),
         };
         let link = if c.built {
-            format!("<a href=\"/{}/\">{}</a>", escape(&c.slug), escape(name))
+            format!("<a href=\"/{}/\">{}</a>", escape(&c.folder), escape(name))
         } else {
             escape(name)
         };

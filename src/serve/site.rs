@@ -39,6 +39,8 @@ pub struct Snapshot {
 pub struct ClientSummary {
     /// Folder name.
     pub slug: String,
+    /// Its folder in the output, where its pages are served.
+    pub folder: String,
     /// Client name, once `client.yaml` has loaded.
     pub name: Option<String>,
     /// Overall status of the latest report.
@@ -54,6 +56,7 @@ pub struct ClientSummary {
 #[derive(Debug, Default)]
 struct ClientState {
     name: Option<String>,
+    folder: Option<String>,
     status: Option<Rag>,
     latest: Option<Date>,
     /// The last output that built cleanly.
@@ -178,6 +181,7 @@ impl Site {
             state.problems = attempt.problems;
             if let Some(name) = attempt.name {
                 state.name = Some(name);
+                state.folder = attempt.folder;
                 state.status = attempt.status;
                 state.latest = attempt.latest;
             }
@@ -212,6 +216,7 @@ impl Site {
             errors.extend(state.problems.iter().filter(|d| d.is_error()).cloned());
             clients.push(ClientSummary {
                 slug: slug.clone(),
+                folder: state.folder.clone().unwrap_or_else(|| slug.clone()),
                 name: state.name.clone(),
                 status: state.status,
                 latest: state.latest,
@@ -232,6 +237,7 @@ impl Site {
 /// The outcome of rebuilding one client.
 struct Attempt {
     name: Option<String>,
+    folder: Option<String>,
     status: Option<Rag>,
     latest: Option<Date>,
     /// New output, when everything succeeded.
@@ -253,6 +259,7 @@ fn attempt(
     let Some(client) = loaded.client else {
         return Some(Attempt {
             name: None,
+            folder: None,
             status: None,
             latest: None,
             files: None,
@@ -264,6 +271,7 @@ fn attempt(
     let latest = visible.latest_report();
     let mut result = Attempt {
         name: Some(client.profile.name.clone()),
+        folder: Some(client.folder().to_owned()),
         status: latest.map(|r| r.meta.status),
         latest: latest.map(|r| r.meta.date),
         files: None,

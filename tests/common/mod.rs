@@ -54,6 +54,7 @@ impl TempPortal {
             portal: self.path().to_path_buf(),
             out: None,
             as_of: None,
+            clients: vec![],
         })
         .unwrap_or_else(|e| panic!("build failed: {e}\n{}", describe(&e)))
     }

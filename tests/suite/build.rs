@@ -181,7 +181,7 @@ fn every_relative_link_resolves_inside_its_client() {
         let dir = Path::new(path).parent().unwrap();
         for link in links_in(&String::from_utf8_lossy(bytes)) {
             if link.starts_with('#')
-                || ["http:", "https:", "mailto:", "tel:"]
+                || ["http:", "https:", "mailto:", "tel:", "webcal:"]
                     .iter()
                     .any(|s| link.starts_with(s))
             {
@@ -313,6 +313,7 @@ fn refuses_to_replace_a_folder_portico_did_not_write() {
         portal: portal.path().to_path_buf(),
         out: Some(out.clone()),
         as_of: None,
+        clients: vec![],
     })
     .unwrap_err();
     assert!(matches!(err, portico::Error::ForeignOutput { .. }), "{err}");
@@ -330,6 +331,7 @@ fn as_of_decides_what_is_overdue() {
             portal: portal.path().to_path_buf(),
             out: None,
             as_of: Some(as_of.parse().unwrap()),
+            clients: vec![],
         })
         .unwrap();
         std::fs::read_to_string(portal.out().join("acme/index.html")).unwrap()

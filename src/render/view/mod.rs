@@ -116,8 +116,8 @@ struct ContactView {
 
 /// Builds the views of one client's pages.
 pub(crate) struct Views<'a> {
-    client: &'a Client,
-    config: &'a PortalConfig,
+    pub(super) client: &'a Client,
+    pub(super) config: &'a PortalConfig,
     as_of: Date,
     currency: Option<&'a Currency>,
 }

@@ -64,6 +64,26 @@ impl<'a> Views<'a> {
                 .collect(),
             progress: self.progress(),
             next_review: self.next_review(),
+            subscribe: self.subscribe(),
+        }
+    }
+
+    fn subscribe(&self) -> Subscribe {
+        let c = self.client;
+        let calendar = !c.milestones.is_empty() || c.cadence.first_review.is_some();
+        let webcal = c
+            .base_url(self.config)
+            .filter(|_| calendar)
+            .and_then(|base| {
+                let rest = base
+                    .strip_prefix("https://")
+                    .or_else(|| base.strip_prefix("http://"))?;
+                Some(format!("webcal://{rest}milestones.ics"))
+            });
+        Subscribe {
+            feed: !c.reports.is_empty(),
+            calendar,
+            webcal,
         }
     }
 
@@ -304,6 +324,18 @@ pub(crate) struct Dashboard {
     pending_decisions: Vec<DecisionView>,
     progress: Option<Progress>,
     next_review: Option<Date>,
+    subscribe: Subscribe,
+}
+
+/// Ways to follow the portal without visiting it.
+#[derive(Debug, Clone, Serialize)]
+struct Subscribe {
+    /// `feed.xml`, when there are reports.
+    feed: bool,
+    /// `milestones.ics`, when there are milestones or reviews.
+    calendar: bool,
+    /// The calendar's `webcal://` address, when the portal's address is known.
+    webcal: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

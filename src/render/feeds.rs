@@ -1,0 +1,234 @@
+//! Subscriptions: the Atom feed of status reports and the iCalendar of milestones and
+//! reviews. Both are byte-for-byte deterministic: every date comes from the data, ids are
+//! derived from the client's folder and the item's id, never from the clock or a random
+//! number.
+
+use atom_syndication::{Category, Content, Entry, Feed, Link, Person, Text};
+use chrono::{DateTime, FixedOffset, NaiveTime, TimeZone, Utc};
+use icalendar::{Calendar, Component, EventLike};
+
+use super::format::{short_date, signed_days};
+use super::markdown::{self, Place};
+use crate::model::{Client, Date, PortalConfig};
+
+/// Midnight UTC on `date`, the time portico gives every dated item.
+fn midnight(date: Date) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&date.naive().and_time(NaiveTime::MIN))
+}
+
+fn fixed(date: Date) -> DateTime<FixedOffset> {
+    midnight(date).fixed_offset()
+}
+
+/// Ids inside URNs and UIDs: letters, digits and hyphens only.
+fn id_part(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+/// `feed.xml`: the client's status reports, newest first, with their full text.
+/// Links are absolute when the client's address is known, relative to the feed otherwise.
+pub(crate) fn atom(client: &Client, config: &PortalConfig, as_of: Date) -> String {
+    let base = client.base_url(config).unwrap_or_default();
+    let folder = id_part(client.folder());
+    let updated = client.latest_report().map_or(as_of, |r| r.meta.date);
+    let entries: Vec<Entry> = client
+        .reports
+        .iter()
+        .rev()
+        .map(|r| {
+            let href = format!("{base}reports/{}/index.html", r.slug);
+            let body = markdown::block(
+                &r.body,
+                Place {
+                    client,
+                    from_dir: "reports",
+                    root: &base,
+                },
+            );
+            let status = r.meta.status;
+            Entry {
+                id: format!("urn:portico:{folder}:report:{}", id_part(&r.slug)),
+                title: Text::plain(format!("{} ({})", r.meta.title, status.label())),
+                updated: fixed(r.meta.date),
+                published: Some(fixed(r.meta.date)),
+                summary: Some(Text::plain(r.meta.summary.clone())),
+                content: Some(Content {
+                    value: Some(format!(
+                        "<p><strong>Overall status: {}.</strong> {}</p>\n{body}",
+                        status.label(),
+                        escape(&r.meta.summary)
+                    )),
+                    content_type: Some("html".into()),
+                    ..Default::default()
+                }),
+                links: vec![Link {
+                    href,
+                    rel: "alternate".into(),
+                    mime_type: Some("text/html".into()),
+                    ..Default::default()
+                }],
+                categories: vec![Category {
+                    term: status.key().into(),
+                    label: Some(status.label().into()),
+                    ..Default::default()
+                }],
+                ..Default::default()
+            }
+        })
+        .collect();
+    let mut links = vec![Link {
+        href: format!("{base}reports/index.html"),
+        rel: "alternate".into(),
+        mime_type: Some("text/html".into()),
+        ..Default::default()
+    }];
+    if !base.is_empty() {
+        links.push(Link {
+            href: format!("{base}feed.xml"),
+            rel: "self".into(),
+            mime_type: Some("application/atom+xml".into()),
+            ..Default::default()
+        });
+    }
+    let feed = Feed {
+        id: format!("urn:portico:{folder}:reports"),
+        title: Text::plain(format!("{}: status reports", client.profile.name)),
+        subtitle: client.profile.summary.clone().map(Text::plain),
+        updated: fixed(updated),
+        authors: vec![Person {
+            name: config.agency.name.clone(),
+            email: config.agency.email.clone(),
+            uri: config.agency.website.clone(),
+            ..Default::default()
+        }],
+        links,
+        entries,
+        ..Default::default()
+    };
+    feed.to_string()
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
+    out
+}
+
+/// Most review meetings listed ahead: a year of weekly reviews.
+const MAX_REVIEWS: usize = 52;
+
+/// `milestones.ics`: one all-day event per milestone on its forecast (or actual) date, and
+/// the steering reviews of the agreed cadence. DTSTAMP is the as-of date, so the file only
+/// changes when the data does.
+pub(crate) fn ical(client: &Client, config: &PortalConfig, as_of: Date) -> String {
+    let base = client.base_url(config);
+    let folder = id_part(client.folder());
+    let stamp = midnight(as_of);
+    let mut calendar = Calendar::empty();
+    calendar
+        .append_property(("VERSION", "2.0"))
+        .append_property(("PRODID", "-//portico//client portal//EN"))
+        .append_property(("CALSCALE", "GREGORIAN"))
+        .name(&format!("{}: milestones", client.profile.name));
+    for m in &client.milestones {
+        let on = m.done_on.unwrap_or_else(|| m.forecast());
+        let state = if m.is_overdue(as_of) {
+            format!("{}, overdue", m.status.label())
+        } else {
+            m.status.label().to_owned()
+        };
+        let mut description = format!("Agreed date: {}.", short_date(m.baseline_due));
+        match m.done_on {
+            Some(done) => description.push_str(&format!(" Done on {}.", short_date(done))),
+            None if m.forecast() != m.baseline_due => description.push_str(&format!(
+                " Forecast: {} ({} against the plan).",
+                short_date(m.forecast()),
+                signed_days(m.slip_days())
+            )),
+            None => description.push_str(" On plan."),
+        }
+        if let Some(text) = &m.description {
+            description.push_str("\n\n");
+            description.push_str(text);
+        }
+        let mut event = icalendar::Event::new();
+        event
+            .uid(&format!("{folder}-milestone-{}@portico", id_part(&m.id)))
+            .timestamp(stamp)
+            .summary(&format!("{} {} ({state})", m.id, m.title))
+            .description(&description)
+            .starts(on.naive())
+            .ends(on.plus_days(1).naive());
+        if let Some(base) = &base {
+            event.url(&format!("{base}milestones/index.html"));
+        }
+        calendar.push(event.done());
+    }
+    for review in reviews(client) {
+        let mut event = icalendar::Event::new();
+        event
+            .uid(&format!("{folder}-review-{review}@portico"))
+            .timestamp(stamp)
+            .summary("Steering review")
+            .description(&format!(
+                "Steering review of {}, every {} days.",
+                client.profile.name,
+                client.cadence.review_days.unwrap_or_default()
+            ))
+            .starts(review.naive())
+            .ends(review.plus_days(1).naive());
+        calendar.push(event.done());
+    }
+    calendar.to_string()
+}
+
+/// Review dates from the first review, every `review_days`, to the engagement's end.
+fn reviews(client: &Client) -> Vec<Date> {
+    let cadence = client.cadence;
+    let (Some(first), Some(every)) = (cadence.first_review, cadence.review_days.filter(|d| *d > 0))
+    else {
+        return Vec::new();
+    };
+    let end = client
+        .profile
+        .engagement
+        .as_ref()
+        .and_then(|e| e.end)
+        .unwrap_or_else(|| first.plus_days(365));
+    (0..MAX_REVIEWS as i64)
+        .map(|n| first.plus_days(n * i64::from(every)))
+        .take_while(|d| *d <= end)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reviews_follow_the_cadence_until_the_end() {
+        let mut c = Client::sample(&[], &[]);
+        c.cadence.first_review = "2026-10-01".parse().ok();
+        c.cadence.review_days = Some(28);
+        c.profile.engagement =
+            serde_yaml::from_str("start: 2026-09-01\nend: 2026-12-31\nfee_basis: fixed").ok();
+        let dates: Vec<String> = reviews(&c).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            dates,
+            ["2026-10-01", "2026-10-29", "2026-11-26", "2026-12-24"]
+        );
+    }
+
+    #[test]
+    fn ids_are_safe_in_urns() {
+        assert_eq!(id_part("CR 04/b"), "CR-04-b");
+    }
+}

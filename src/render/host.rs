@@ -1,0 +1,42 @@
+//! Files a static host reads: `robots.txt` everywhere, `_headers` for Netlify and Cloudflare
+//! Pages, `.nojekyll` and `CNAME` for GitHub Pages. Each client folder gets its own, so a
+//! client can be published on its own site.
+
+use crate::model::{Client, Host, PortalConfig};
+
+/// The Content-Security-Policy the pages satisfy: no script, no inline style, nothing from
+/// elsewhere.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; img-src 'self'; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// (file name, contents) pairs for the root of one client's folder.
+pub(crate) fn files(client: &Client, config: &PortalConfig) -> Vec<(&'static str, String)> {
+    let mut files = vec![("robots.txt", super::ROBOTS_TXT.to_owned())];
+    match client.host(config) {
+        Host::Plain => {}
+        Host::Netlify | Host::Cloudflare => files.push((
+            "_headers",
+            format!(
+                "/*\n  X-Robots-Tag: noindex, nofollow\n  Content-Security-Policy: {CONTENT_SECURITY_POLICY}\n  Referrer-Policy: no-referrer\n  X-Content-Type-Options: nosniff\n  X-Frame-Options: DENY\n"
+            ),
+        )),
+        Host::GithubPages => {
+            files.push((".nojekyll", String::new()));
+            if let Some(domain) = custom_domain(client, config) {
+                files.push(("CNAME", format!("{domain}\n")));
+            }
+        }
+    }
+    files
+}
+
+/// The host name of the client's address, unless it is a `github.io` one (which needs no
+/// CNAME) or has a path (a custom domain serves from its root).
+fn custom_domain(client: &Client, config: &PortalConfig) -> Option<String> {
+    let url = client.base_url(config)?;
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let host = host.to_ascii_lowercase();
+    (!host.ends_with(".github.io") && path.is_empty() && !host.is_empty()).then_some(host)
+}
