@@ -10,6 +10,8 @@
 //   - 360 px wide: no horizontal scrolling, and every tap target at least 24x24 px unless
 //     it is a link inside a sentence (WCAG 2.5.8's inline exception);
 //   - every request stays under the portal's client folder and succeeds;
+//   - served with the Content-Security-Policy portico writes into `_headers`, no violation
+//     is reported in the console;
 // and for every report page, printed on A4: the navigation is hidden and nothing is cut.
 // Exits non-zero on any failure, after printing them all and a summary.
 import { spawn } from 'node:child_process';
@@ -46,14 +48,24 @@ async function staticServer() {
   throw new Error('the static server did not start');
 }
 
+// The policy portico writes for Netlify and Cloudflare (the example portal uses Netlify).
+function policy() {
+  const headers = fs.readFileSync(path.join(root, 'agency/example/kordaal-foods/_headers'), 'utf8');
+  const line = headers.split('\n').find((l) => l.trim().startsWith('Content-Security-Policy:'));
+  if (!line) throw new Error('no Content-Security-Policy in the example portal\'s _headers');
+  return line.split(':').slice(1).join(':').trim();
+}
+const csp = policy();
+
 const failures = [];
 const fail = (page, what) => failures.push(`${page}: ${what}`);
-const counts = { pages: 0, axeViolations: 0, noJs: 0, overflow: 0, tapTargets: 0, requests: 0, print: 0, printed: 0 };
+const counts = { pages: 0, cspViolations: 0, axeViolations: 0, noJs: 0, overflow: 0, tapTargets: 0, requests: 0, print: 0, printed: 0 };
 
 const { server, origin } = await staticServer();
 const browser = await launch();
 try {
   const all = pages(root);
+  if (!all.length) fail(root, 'no pages to check');
   const withJs = await browser.newContext();
   const withoutJs = await browser.newContext({ javaScriptEnabled: false });
   const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
@@ -65,6 +77,17 @@ try {
     const clientPrefix = `${origin}/${rel.split('/').slice(0, 3).join('/')}/`;
 
     const page = await withJs.newPage();
+    // Serve every response with the policy, as the host would.
+    await page.route('**/*', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+    });
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) {
+        counts.cspViolations++;
+        fail(rel, `CSP violation: ${message.text()}`);
+      }
+    });
     page.on('request', (r) => {
       if (!r.url().startsWith(clientPrefix)) {
         counts.requests++;
@@ -164,7 +187,7 @@ try {
 
 for (const f of failures) console.log(`FAIL ${f}`);
 console.log(
-  `pages: ${counts.pages}; axe violations: ${counts.axeViolations}; differ without JS: ${counts.noJs}; ` +
+  `pages: ${counts.pages}; CSP violations: ${counts.cspViolations}; axe violations: ${counts.axeViolations}; differ without JS: ${counts.noJs}; ` +
     `sideways scrolling at 360 px: ${counts.overflow}; tap targets under 24 px: ${counts.tapTargets}; ` +
     `requests outside the sub-path or failing: ${counts.requests}; report pages printed to A4: ${counts.printed}, ` +
     `with navigation or cut content: ${counts.print}`,

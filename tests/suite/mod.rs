@@ -3,6 +3,7 @@ mod browser;
 mod build;
 mod cli;
 mod errors;
+mod feeds;
 mod golden;
 mod readme;
 mod robustness;
