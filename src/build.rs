@@ -24,6 +24,8 @@ pub struct Validated {
     pub renderer: Renderer,
     /// Warnings found on the way (errors would have stopped it).
     pub warnings: Vec<Diagnostic>,
+    /// The files read, for pointing later diagnostics into them.
+    pub sources: crate::source::Sources,
 }
 
 /// Loads and checks the portal at `dir`, and parses its theme. Practice warnings are
@@ -46,6 +48,7 @@ pub fn validate(dir: &Path, as_of: Option<Date>) -> Result<Validated, Error> {
                 portal,
                 renderer,
                 warnings: diagnostics,
+                sources: loaded.sources,
             })
         }
         _ => Err(Error::Invalid(diagnostics)),
@@ -86,9 +89,9 @@ pub fn validate_for(dir: &Path, as_of: Option<Date>, only: &[String]) -> Result<
                 return Err(Error::Invalid(kept));
             }
             // Every error is in another client's files, and those clients are left out.
-            let portal = load_portal(dir)
-                .portal
-                .ok_or_else(|| Error::Invalid(kept.clone()))?;
+            let loaded = load_portal(dir);
+            let sources = loaded.sources;
+            let portal = loaded.portal.ok_or_else(|| Error::Invalid(kept.clone()))?;
             let renderer = Theme::load(dir, &portal.config)
                 .and_then(|t| Renderer::new(&t))
                 .map_err(Error::Invalid)?;
@@ -96,9 +99,59 @@ pub fn validate_for(dir: &Path, as_of: Option<Date>, only: &[String]) -> Result<
                 portal,
                 renderer,
                 warnings: kept,
+                sources,
             })
         }
         Err(e) => Err(e),
+    }
+}
+
+/// A link that opens a protected client's built portal directly: its address (or the
+/// built file) with the content key in the fragment, found with the first password.
+pub fn share_link(portal: &Path, out: &Path, slug: &str) -> Result<String, Error> {
+    let v = validate_for(portal, None, &[slug.to_owned()])?;
+    let Some(client) = v.portal.clients.iter().find(|c| c.slug == slug) else {
+        return Err(Error::UnknownClient {
+            slug: slug.to_owned(),
+            closest: None,
+            known: Vec::new(),
+        });
+    };
+    let passwords = crate::protect::passwords(client, Some(&v.sources))
+        .map_err(|d| Error::Invalid(vec![d]))?
+        .ok_or_else(|| {
+            Error::Serve(format!(
+                "{slug} is not password-protected: its portal needs no link"
+            ))
+        })?;
+    let page_path = out.join(client.folder()).join("index.html");
+    let page = fs_err::read_to_string(&page_path).map_err(Error::io)?;
+    let key = passwords
+        .iter()
+        .find_map(|p| crate::protect::share_key(&page, p))
+        .ok_or_else(|| {
+            Error::Serve(format!(
+                "the passwords do not open {}; build again first",
+                page_path.display()
+            ))
+        })?;
+    let address = client.base_url(&v.portal.config).unwrap_or_else(|| {
+        format!(
+            "file://{}",
+            page_path
+                .canonicalize()
+                .unwrap_or(page_path.clone())
+                .display()
+        )
+    });
+    Ok(format!("{address}#key={key}"))
+}
+
+/// The bytes of a rendered file, from memory or from the attachment on disk.
+pub(crate) fn read_contents(contents: &Contents) -> std::io::Result<std::sync::Arc<[u8]>> {
+    match contents {
+        Contents::Bytes(bytes) => Ok(bytes.clone()),
+        Contents::Copy(path) => fs_err::read(path).map(std::sync::Arc::from),
     }
 }
 
@@ -167,6 +220,21 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
             .clients
             .retain(|c| options.clients.contains(&c.slug));
     }
+    // Every password must be at hand before anything is written.
+    let mut passwords = std::collections::HashMap::new();
+    let mut missing = Vec::new();
+    for client in &v.portal.clients {
+        match crate::protect::passwords(client, Some(&v.sources)) {
+            Ok(Some(found)) => {
+                passwords.insert(client.slug.clone(), found);
+            }
+            Ok(None) => {}
+            Err(d) => missing.push(d),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(Error::Invalid(missing));
+    }
     let out = options
         .out
         .clone()
@@ -188,10 +256,23 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         .clients
         .par_iter()
         .map(|client| {
-            let files = v
+            let mut files = v
                 .renderer
                 .render_client(&v.portal.config, client, options.as_of)
                 .map_err(|d| Error::Invalid(vec![d]))?;
+            if let Some(passwords) = passwords.get(&client.slug) {
+                // The earlier output keeps unchanged pages' ciphertext.
+                let earlier = out.join(client.folder());
+                let previous = |rel: &str| std::fs::read(earlier.join(rel)).ok();
+                files = crate::protect::seal_client(
+                    client.folder(),
+                    files,
+                    passwords,
+                    &previous,
+                    &read_contents,
+                )
+                .map_err(Error::io)?;
+            }
             staging.write(&files)?;
             let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
             Ok((pages, files.len()))

@@ -65,6 +65,11 @@ pub enum Command {
     /// Work with the theme.
     #[command(subcommand)]
     Theme(ThemeCommand),
+    /// Print a link that opens a protected client's built portal without its password.
+    #[command(
+        after_help = "Example:\n  ACME_PORTAL_PASSWORD=... portico share acme\n\nAnyone holding the link can read the portal: send it as you would the password."
+    )]
+    Share(ShareArgs),
     /// Write JSON Schemas of every input file, for validation and completion in editors.
     #[command(after_help = "Example:\n  portico schema --out my-portal/schemas")]
     Schema(SchemaArgs),
@@ -143,6 +148,19 @@ pub struct EjectArgs {
     /// Where to copy the theme [default: PORTAL/theme].
     #[arg(long)]
     pub to: Option<PathBuf>,
+}
+
+/// Arguments of `portico share`.
+#[derive(Debug, Args)]
+pub struct ShareArgs {
+    /// The client's folder name.
+    pub client: String,
+    /// The portal folder.
+    #[arg(long, default_value = ".")]
+    pub portal: PathBuf,
+    /// The built output [default: PORTAL/public].
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }
 
 /// Arguments of `portico schema`.
@@ -248,11 +266,27 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::New(NewCommand::Report(args)) => new_report(&args, color),
         Command::Theme(ThemeCommand::Eject(args)) => eject(&args, color),
         Command::Schema(args) => schema(&args, color),
+        Command::Share(args) => share(&args, color),
         Command::Completions(args) => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(args.shell, &mut command, "portico", &mut std::io::stdout());
             ExitCode::SUCCESS
         }
+    }
+}
+
+fn share(args: &ShareArgs, color: bool) -> ExitCode {
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| args.portal.join(crate::build::DEFAULT_OUT));
+    match crate::build::share_link(&args.portal, &out, &args.client) {
+        Ok(link) => {
+            println!("{link}");
+            eprintln!("Anyone with this link can read the portal until its passwords change.");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e, color, ""),
     }
 }
 

@@ -84,6 +84,8 @@ pub enum Code {
     LinkOutsideClient,
     /// A template in the theme that does not parse or render.
     Template,
+    /// A password for a protected portal is missing from the environment.
+    MissingPassword,
     /// Warning: no status report within the agreed cadence.
     StaleReport,
     /// Warning: a milestone past its forecast date and not done.
@@ -135,6 +137,7 @@ impl Code {
             Code::BrokenLink => "broken-link",
             Code::LinkOutsideClient => "link-outside-client",
             Code::Template => "template",
+            Code::MissingPassword => "missing-password",
             Code::StaleReport => "stale-report",
             Code::MilestoneOverdue => "milestone-overdue",
             Code::AcceptanceOverdue => "acceptance-overdue",

@@ -31,6 +31,7 @@ pub mod links;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod protect;
 pub mod render;
 pub mod scaffold;
 pub mod schema;

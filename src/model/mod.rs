@@ -30,8 +30,8 @@ pub use kpi::{Better, Kpi, Point};
 pub use milestone::{Acceptance, AcceptanceDecision, Milestone, MilestoneStatus};
 pub use money::Money;
 pub use profile::{
-    Branding, Cadence, CadenceInput, ClientDeploy, ClientProfile, Colour, Contact, Contacts,
-    Currency, Engagement, FeeBasis,
+    Access, Branding, Cadence, CadenceInput, ClientDeploy, ClientProfile, Colour, Contact,
+    Contacts, Currency, Engagement, FeeBasis,
 };
 pub use raid::{Decision, DecisionStatus, Raid, RaidItem, RaidKind, RaidStatus, Severity};
 pub use report::{Report, ReportMeta, is_action_heading};

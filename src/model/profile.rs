@@ -33,6 +33,32 @@ pub struct ClientProfile {
     /// Where this client's portal is published.
     #[serde(default)]
     pub deploy: ClientDeploy,
+    /// Password protection; the portal is public to anyone with its address when absent.
+    #[serde(default)]
+    pub access: Option<Access>,
+}
+
+/// Who can open a protected portal. Passwords come from environment variables at build
+/// time, never from the portal's files.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Access {
+    /// The environment variable holding the one shared password.
+    #[serde(default)]
+    pub password_env: Option<String>,
+    /// One password per reader, so one can be revoked without the others.
+    #[serde(default)]
+    pub passwords: Vec<NamedPassword>,
+}
+
+/// A reader's password.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NamedPassword {
+    /// Whose it is (for you; it is not published).
+    pub name: String,
+    /// The environment variable holding it.
+    pub env: String,
 }
 
 /// Publishing settings of one client.

@@ -8,17 +8,28 @@ use crate::model::{Client, Host, PortalConfig};
 /// elsewhere.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; img-src 'self'; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+/// The policy for password-protected portals: their own script decrypts the pages, fetches
+/// encrypted attachments and shows images from decrypted blobs.
+pub const PROTECTED_CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; connect-src 'self'; img-src 'self' blob:; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 /// (file name, contents) pairs for the root of one client's folder.
 pub(crate) fn files(client: &Client, config: &PortalConfig) -> Vec<(&'static str, String)> {
     let mut files = vec![("robots.txt", super::ROBOTS_TXT.to_owned())];
     match client.host(config) {
         Host::Plain => {}
-        Host::Netlify | Host::Cloudflare => files.push((
-            "_headers",
-            format!(
-                "/*\n  X-Robots-Tag: noindex, nofollow\n  Content-Security-Policy: {CONTENT_SECURITY_POLICY}\n  Referrer-Policy: no-referrer\n  X-Content-Type-Options: nosniff\n  X-Frame-Options: DENY\n"
-            ),
-        )),
+        Host::Netlify | Host::Cloudflare => {
+            let policy = if client.profile.access.is_some() {
+                PROTECTED_CONTENT_SECURITY_POLICY
+            } else {
+                CONTENT_SECURITY_POLICY
+            };
+            files.push((
+                "_headers",
+                format!(
+                    "/*\n  X-Robots-Tag: noindex, nofollow\n  Content-Security-Policy: {policy}\n  Referrer-Policy: no-referrer\n  X-Content-Type-Options: nosniff\n  X-Frame-Options: DENY\n"
+                ),
+            ));
+        }
         Host::GithubPages => {
             files.push((".nojekyll", String::new()));
             if let Some(domain) = custom_domain(client, config) {

@@ -161,12 +161,14 @@ impl Site {
             .unwrap_or_else(crate::build::today);
         let root = &self.root;
         let as_of = self.as_of;
+        let states = &self.clients;
         let results: Vec<(String, Option<Attempt>)> = slugs
             .par_iter()
             .map(|slug| {
+                let earlier = states.get(slug).map_or(&[][..], |s| s.files.as_slice());
                 (
                     slug.clone(),
-                    attempt(root, config, renderer, slug, today, as_of),
+                    attempt(root, config, renderer, slug, today, as_of, earlier),
                 )
             })
             .collect();
@@ -253,6 +255,7 @@ fn attempt(
     slug: &str,
     today: Date,
     as_of: Option<Date>,
+    earlier: &[RenderedFile],
 ) -> Option<Attempt> {
     let loaded = load::load_one_client(root, config, slug)?;
     let mut problems = loaded.diagnostics;
@@ -278,7 +281,34 @@ fn attempt(
         problems,
     };
     if !result.problems.iter().any(Diagnostic::is_error) {
-        match renderer.render_client(config, &client, as_of) {
+        let sealed = |files: Vec<RenderedFile>| -> Result<Vec<RenderedFile>, Diagnostic> {
+            match crate::protect::passwords(&client, Some(&loaded.sources))? {
+                None => Ok(files),
+                Some(passwords) => {
+                    let folder = client.folder();
+                    let previous = |rel: &str| {
+                        let path = format!("{folder}/{rel}");
+                        earlier
+                            .iter()
+                            .find(|f| f.path == path)
+                            .and_then(|f| read(&f.contents).ok())
+                            .map(|b| b.to_vec())
+                    };
+                    crate::protect::seal_client(folder, files, &passwords, &previous, &read)
+                        .map_err(|e| {
+                            Diagnostic::error(
+                                crate::Code::Unreadable,
+                                None,
+                                format!("cannot encrypt: {e}"),
+                            )
+                        })
+                }
+            }
+        };
+        match renderer
+            .render_client(config, &client, as_of)
+            .and_then(sealed)
+        {
             Ok(files) => result.files = Some(files),
             Err(d) => result.problems.push(d),
         }
@@ -288,8 +318,5 @@ fn attempt(
 
 /// Reads a file of the snapshot: in memory, or an attachment from the client's folder.
 pub(crate) fn read(contents: &Contents) -> std::io::Result<Arc<[u8]>> {
-    match contents {
-        Contents::Bytes(bytes) => Ok(bytes.clone()),
-        Contents::Copy(path) => std::fs::read(path).map(Arc::from),
-    }
+    crate::build::read_contents(contents)
 }
