@@ -12,7 +12,7 @@ use portico::serve::{ServeOptions, Server};
 use crate::common::{TempPortal, repo};
 
 /// The browser-test folder, with its npm packages installed.
-fn browser_tools() -> PathBuf {
+pub(super) fn browser_tools() -> PathBuf {
     let dir = repo().join("tests/browser");
     let chromium = std::env::var("PORTICO_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     assert!(
