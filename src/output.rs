@@ -100,67 +100,41 @@ impl Staging {
         Ok(())
     }
 
-    /// Brings the previous output's files into the staging folder, except the folders in
-    /// `except` (about to be rebuilt). Files are hard-linked where the file system allows,
-    /// so nothing is copied twice; the previous output itself is never changed.
-    pub fn carry_over(&self, previous: &Path, except: &[&str]) -> Result<(), Error> {
-        if !previous.join(MARKER).is_file() {
-            return Ok(());
-        }
-        for entry in fs_err::read_dir(previous).map_err(Error::io)? {
-            let entry = entry.map_err(Error::io)?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name == MARKER || except.contains(&name.as_str()) {
-                continue;
-            }
-            link_tree(&entry.path(), &self.dir.path().join(&name))?;
-        }
-        Ok(())
-    }
-
-    /// Swaps the staging folder into place and removes the previous output.
-    pub fn commit(self) -> Result<PathBuf, Error> {
+    /// Swaps the staging folder into place and removes the previous output. The folders in
+    /// `reused` move from the previous output into the new one first: renames, not copies.
+    /// If anything fails, every moved folder goes back and the previous output stays whole.
+    pub fn commit(self, reused: &[String]) -> Result<PathBuf, Error> {
         let Staging { dir, target } = self;
         let staged = dir.keep();
-        if !target.exists() {
-            if let Err(e) = fs_err::rename(&staged, &target) {
-                let _ = std::fs::remove_dir_all(&staged);
-                return Err(Error::io(e));
+        let abandon = |moved: &[&String], e: std::io::Error| {
+            for folder in moved {
+                let _ = std::fs::rename(staged.join(folder), target.join(folder));
             }
+            let _ = std::fs::remove_dir_all(&staged);
+            Error::io(e)
+        };
+        let mut moved: Vec<&String> = Vec::new();
+        for folder in reused {
+            if let Err(e) = fs_err::rename(target.join(folder), staged.join(folder)) {
+                return Err(abandon(&moved, e));
+            }
+            moved.push(folder);
+        }
+        if !target.exists() {
+            fs_err::rename(&staged, &target).map_err(|e| abandon(&moved, e))?;
             return Ok(target);
         }
         // Two renames: the old output steps aside, the new one takes its name. Between them
         // the target is briefly absent, never partial.
         let old = sibling(&target, "portico-old");
-        if let Err(e) = fs_err::rename(&target, &old) {
-            let _ = std::fs::remove_dir_all(&staged);
-            return Err(Error::io(e));
-        }
+        fs_err::rename(&target, &old).map_err(|e| abandon(&moved, e))?;
         if let Err(e) = fs_err::rename(&staged, &target) {
             let _ = std::fs::rename(&old, &target);
-            let _ = std::fs::remove_dir_all(&staged);
-            return Err(Error::io(e));
+            return Err(abandon(&moved, e));
         }
         fs_err::remove_dir_all(&old).map_err(Error::io)?;
         Ok(target)
     }
-}
-
-/// Recreates `from` at `to` with hard links (copies where linking fails, e.g. across
-/// file systems).
-fn link_tree(from: &Path, to: &Path) -> Result<(), Error> {
-    if fs_err::symlink_metadata(from).map_err(Error::io)?.is_dir() {
-        fs_err::create_dir_all(to).map_err(Error::io)?;
-        for entry in fs_err::read_dir(from).map_err(Error::io)? {
-            let entry = entry.map_err(Error::io)?;
-            link_tree(&entry.path(), &to.join(entry.file_name()))?;
-        }
-        return Ok(());
-    }
-    if std::fs::hard_link(from, to).is_err() {
-        fs_err::copy(from, to).map_err(Error::io)?;
-    }
-    Ok(())
 }
 
 /// A path beside `target` that does not exist yet.
@@ -176,7 +150,7 @@ fn sibling(target: &Path, tag: &str) -> PathBuf {
 }
 
 /// Refuses to replace a folder portico did not write.
-fn ensure_replaceable(target: &Path) -> Result<(), Error> {
+pub fn ensure_replaceable(target: &Path) -> Result<(), Error> {
     let meta = match std::fs::symlink_metadata(target) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
@@ -227,7 +201,7 @@ mod tests {
         let target = tmp.path().join("public");
         let s = Staging::begin(&target).unwrap();
         s.write(&[file("a/index.html", "one")]).unwrap();
-        s.commit().unwrap();
+        s.commit(&[]).unwrap();
         assert_eq!(
             std::fs::read_to_string(target.join("a/index.html")).unwrap(),
             "one"
@@ -235,7 +209,7 @@ mod tests {
 
         let s = Staging::begin(&target).unwrap();
         s.write(&[file("b/index.html", "two")]).unwrap();
-        s.commit().unwrap();
+        s.commit(&[]).unwrap();
         assert!(!target.join("a").exists());
         assert_eq!(
             std::fs::read_to_string(target.join("b/index.html")).unwrap(),

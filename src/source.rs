@@ -251,6 +251,13 @@ impl Sources {
         );
     }
 
+    /// Adds every file of `other`.
+    pub fn extend(&mut self, other: &Sources) {
+        for (path, reg) in &other.files {
+            self.files.insert(path.clone(), reg.clone());
+        }
+    }
+
     /// The text of a registered file.
     pub fn get(&self, path: &str) -> Option<&Source> {
         self.files.get(path).map(|r| &r.source)

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::links::{self, Target};
 use crate::load::{CLIENTS_DIR, is_safe_slug, suggest_slug};
-use crate::model::{Client, Date, MilestoneStatus, Portal};
+use crate::model::{Client, Date, MilestoneStatus, Portal, PortalConfig};
 use crate::render::markdown;
 use crate::source::{Seg, Sources};
 use crate::yaml_path;
@@ -25,13 +25,39 @@ pub fn check(portal: &Portal, sources: &Sources, today: Date) -> Vec<Diagnostic>
         .iter()
         .flat_map(|client| check_client(client, sources, today))
         .collect();
-    out.extend(shared_folders(portal, sources));
-    if let Some(url) = portal
-        .config
-        .base_url
-        .as_deref()
-        .filter(|u| !is_web_address(u))
-    {
+    let folders = portal
+        .clients
+        .iter()
+        .map(|c| (c.slug.clone(), c.folder().to_owned()))
+        .collect();
+    out.extend(portal_rules(&portal.config, &folders, sources));
+    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    out
+}
+
+/// The rules that span clients, from each client's output folder (by slug): no two share
+/// one, and `portico.yaml`'s address is a web address.
+pub fn portal_rules(
+    config: &PortalConfig,
+    folders: &BTreeMap<String, String>,
+    sources: &Sources,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    for (slug, folder) in folders {
+        if let Some(first) = seen.insert(folder, slug) {
+            let file = format!("{CLIENTS_DIR}/{slug}/client.yaml");
+            let mut d = sources.error_at_yaml(
+                Code::DuplicateId,
+                &file,
+                &yaml_path!["deploy", "folder"],
+                format!("clients {first} and {slug} both publish into the folder \"{folder}\""),
+            );
+            d.hint = Some("give each client its own deploy.folder".into());
+            out.push(d);
+        }
+    }
+    if let Some(url) = config.base_url.as_deref().filter(|u| !is_web_address(u)) {
         let mut d = sources.error_at_yaml(
             Code::InvalidValue,
             crate::load::CONFIG_FILE,
@@ -42,7 +68,6 @@ pub fn check(portal: &Portal, sources: &Sources, today: Date) -> Vec<Diagnostic>
             Some("write the full address, e.g. https://portals.your-consultancy.example/".into());
         out.push(d);
     }
-    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out
 }
 
@@ -57,30 +82,6 @@ pub fn check_client(client: &Client, sources: &Sources, today: Date) -> Vec<Diag
     rules.run();
     rules.practice(today);
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    out
-}
-
-/// Two clients writing into the same output folder would overwrite each other.
-fn shared_folders(portal: &Portal, sources: &Sources) -> Vec<Diagnostic> {
-    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
-    let mut out = Vec::new();
-    for c in &portal.clients {
-        if let Some(first) = seen.insert(c.folder(), &c.slug) {
-            let file = format!("{CLIENTS_DIR}/{}/client.yaml", c.slug);
-            let mut d = sources.error_at_yaml(
-                Code::DuplicateId,
-                &file,
-                &yaml_path!["deploy", "folder"],
-                format!(
-                    "clients {first} and {} both publish into the folder \"{}\"",
-                    c.slug,
-                    c.folder()
-                ),
-            );
-            d.hint = Some("give each client its own deploy.folder".into());
-            out.push(d);
-        }
-    }
     out
 }
 

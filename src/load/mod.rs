@@ -154,15 +154,27 @@ pub fn client_slugs(root: &Path) -> Vec<String> {
 
 /// Reads `portico.yaml` alone.
 pub fn load_config_only(root: &Path) -> (Option<PortalConfig>, Vec<Diagnostic>) {
+    let (config, _, diagnostics) = load_config_with_source(root);
+    (config, diagnostics)
+}
+
+/// Reads `portico.yaml` alone, keeping its text for later diagnostics.
+pub fn load_config_with_source(root: &Path) -> (Option<PortalConfig>, Sources, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
+    let mut sources = Sources::default();
     let config = match files::PortalFs::new(root) {
-        Ok(fs) => load_config(&fs, &mut Sources::default(), &mut diagnostics),
+        Ok(fs) => load_config(&fs, &mut sources, &mut diagnostics),
         Err(d) => {
             diagnostics.push(d);
             None
         }
     };
-    (config, diagnostics)
+    (config, sources, diagnostics)
+}
+
+/// Whether `root` has a `clients/` folder.
+pub fn has_clients_folder(root: &Path) -> bool {
+    root.join(CLIENTS_DIR).is_dir()
 }
 
 fn load_config(

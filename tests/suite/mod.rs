@@ -5,6 +5,7 @@ mod cli;
 mod errors;
 mod feeds;
 mod golden;
+mod incremental;
 mod protected;
 mod readme;
 mod robustness;

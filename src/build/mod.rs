@@ -5,6 +5,11 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+mod manifest;
+mod stream;
+
+use std::collections::BTreeMap;
+
 use crate::check;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
@@ -12,6 +17,7 @@ use crate::load::load_portal;
 use crate::model::{Date, Portal};
 use crate::output::Staging;
 use crate::render::{Contents, ROBOTS_TXT, RenderedFile, Renderer, Theme};
+use manifest::{ClientEntry, Manifest};
 
 /// The default output folder, inside the portal folder.
 pub const DEFAULT_OUT: &str = "public";
@@ -160,22 +166,25 @@ pub(crate) fn today() -> Date {
     Date::from(chrono::Local::now().date_naive())
 }
 
-/// Validates the portal and renders every page in memory, writing nothing: catches errors
-/// that only show when a template meets the data.
+/// Validates the portal and renders every page, writing nothing: catches errors that only
+/// show when a template meets the data. Clients are checked one at a time.
 pub fn check_portal(dir: &Path, as_of: Option<Date>) -> Result<Vec<Diagnostic>, Error> {
-    let v = validate(dir, as_of)?;
-    let failures: Vec<Diagnostic> = v
-        .portal
-        .clients
-        .par_iter()
-        .filter_map(|c| v.renderer.render_client(&v.portal.config, c, as_of).err())
-        .collect();
-    if failures.is_empty() {
-        Ok(v.warnings)
+    let shared = stream::shared(dir).map_err(Error::Invalid)?;
+    let today = as_of.or(shared.config.as_of).unwrap_or_else(today);
+    let slugs = crate::load::client_slugs(dir);
+    let (_, diagnostics) = stream::run_all(
+        dir,
+        &shared,
+        &slugs,
+        &BTreeMap::new(),
+        as_of,
+        today,
+        &stream::Sink::Discard,
+    );
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        Err(Error::Invalid(diagnostics))
     } else {
-        let mut all = v.warnings;
-        all.extend(failures);
-        Err(Error::Invalid(all))
+        Ok(diagnostics)
     }
 }
 
@@ -212,79 +221,134 @@ pub struct BuildReport {
 }
 
 /// Builds every client's portal into the output folder, or changes nothing.
+///
+/// Clients stream through load, check, render and write one at a time per thread. A client
+/// whose inputs are unchanged since the previous build (per the manifest in the output)
+/// keeps its previous folder, moved into the new output when it is swapped in; when no
+/// client changed, nothing is written at all.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let started = Instant::now();
-    let mut v = validate_for(&options.portal, options.as_of, &options.clients)?;
-    if !options.clients.is_empty() {
-        v.portal
-            .clients
-            .retain(|c| options.clients.contains(&c.slug));
+    let dir = &options.portal;
+    let shared = stream::shared(dir).map_err(Error::Invalid)?;
+    let today = options.as_of.or(shared.config.as_of).unwrap_or_else(today);
+    let slugs = crate::load::client_slugs(dir);
+    if let Some(unknown) = options.clients.iter().find(|s| !slugs.contains(s)) {
+        let closest = crate::diagnostic::did_you_mean(unknown, slugs.iter().map(String::as_str))
+            .map(str::to_owned);
+        return Err(Error::UnknownClient {
+            slug: unknown.clone(),
+            closest,
+            known: slugs,
+        });
     }
-    // Every password must be at hand before anything is written.
-    let mut passwords = std::collections::HashMap::new();
-    let mut missing = Vec::new();
-    for client in &v.portal.clients {
-        match crate::protect::passwords(client, Some(&v.sources)) {
-            Ok(Some(found)) => {
-                passwords.insert(client.slug.clone(), found);
+    let out = options.out.clone().unwrap_or_else(|| dir.join(DEFAULT_OUT));
+    crate::output::ensure_replaceable(&out)?;
+    let previous = Manifest::read(&out).unwrap_or_default();
+    let shared_hash = manifest::shared_hash(dir, &shared.theme, options.as_of);
+    let hashes: BTreeMap<String, Option<String>> = slugs
+        .par_iter()
+        .map(|slug| (slug.clone(), manifest::client_hash(dir, slug, &shared_hash)))
+        .collect();
+
+    // Decide, per client: build it, or keep its previous folder as it is.
+    let mut to_build = Vec::new();
+    let mut kept: BTreeMap<String, ClientEntry> = BTreeMap::new();
+    for slug in &slugs {
+        let selected = options.clients.is_empty() || options.clients.contains(slug);
+        let earlier = previous
+            .clients
+            .get(slug)
+            .filter(|e| out.join(&e.folder).is_dir());
+        match earlier {
+            Some(entry) if !selected => {
+                kept.insert(slug.clone(), entry.clone());
             }
-            Ok(None) => {}
-            Err(d) => missing.push(d),
+            Some(entry)
+                if hashes.get(slug).cloned().flatten().as_deref()
+                    == Some(entry.inputs.as_str()) =>
+            {
+                kept.insert(slug.clone(), entry.clone());
+            }
+            _ if selected => to_build.push(slug.clone()),
+            _ => {}
         }
     }
-    if !missing.is_empty() {
-        return Err(Error::Invalid(missing));
+    let same_clients = previous.clients.keys().eq(slugs.iter());
+    if to_build.is_empty() && same_clients && out.is_dir() {
+        return Ok(BuildReport {
+            out,
+            clients: Vec::new(),
+            pages: 0,
+            files: 0,
+            warnings: Vec::new(),
+            elapsed: started.elapsed(),
+        });
     }
-    let out = options
-        .out
-        .clone()
-        .unwrap_or_else(|| options.portal.join(DEFAULT_OUT));
+
     let staging = Staging::begin(&out)?;
-    if !options.clients.is_empty() {
-        // Building some clients keeps everyone else's last output as it was.
-        let rebuilt: Vec<&str> = v.portal.clients.iter().map(|c| c.folder()).collect();
-        staging.carry_over(&out, &rebuilt)?;
+    let kept_folders: BTreeMap<String, String> = kept
+        .iter()
+        .map(|(s, e)| (s.clone(), e.folder.clone()))
+        .collect();
+    let sink = stream::Sink::Write {
+        staging: &staging,
+        previous: &out,
+    };
+    let (results, diagnostics) = stream::run_all(
+        dir,
+        &shared,
+        &to_build,
+        &kept_folders,
+        options.as_of,
+        today,
+        &sink,
+    );
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(Error::Invalid(diagnostics));
     }
-    staging.write(&[RenderedFile {
-        path: "robots.txt".into(),
-        contents: Contents::Bytes(ROBOTS_TXT.as_bytes().into()),
-    }])?;
-    // One client at a time per thread: render, write, drop, so memory holds only the
-    // clients in flight.
-    let counts: Vec<(usize, usize)> = v
-        .portal
-        .clients
-        .par_iter()
-        .map(|client| {
-            let mut files = v
-                .renderer
-                .render_client(&v.portal.config, client, options.as_of)
-                .map_err(|d| Error::Invalid(vec![d]))?;
-            if let Some(passwords) = passwords.get(&client.slug) {
-                // The earlier output keeps unchanged pages' ciphertext.
-                let earlier = out.join(client.folder());
-                let previous = |rel: &str| std::fs::read(earlier.join(rel)).ok();
-                files = crate::protect::seal_client(
-                    client.folder(),
-                    files,
-                    passwords,
-                    &previous,
-                    &read_contents,
-                )
-                .map_err(Error::io)?;
-            }
-            staging.write(&files)?;
-            let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-            Ok((pages, files.len()))
-        })
-        .collect::<Result<_, Error>>()?;
-    let out = staging.commit()?;
+    let mut entries = kept.clone();
+    for r in &results {
+        if let (Some(folder), Some(hash)) = (&r.folder, hashes.get(&r.slug).cloned().flatten()) {
+            // Protected clients are always rebuilt: their passwords are not inputs a public
+            // manifest may record.
+            let inputs = if r.protected { String::new() } else { hash };
+            entries.insert(
+                r.slug.clone(),
+                ClientEntry {
+                    folder: folder.clone(),
+                    inputs,
+                },
+            );
+        }
+    }
+    staging.write(&[
+        RenderedFile {
+            path: "robots.txt".into(),
+            contents: Contents::Bytes(ROBOTS_TXT.as_bytes().into()),
+        },
+        RenderedFile {
+            path: crate::output::MARKER.into(),
+            contents: Contents::Bytes(
+                Manifest::new(shared_hash, entries)
+                    .to_text()
+                    .into_bytes()
+                    .into(),
+            ),
+        },
+    ])?;
+    let reused: Vec<String> = kept.values().map(|e| e.folder.clone()).collect();
+    let out = staging.commit(&reused)?;
     Ok(BuildReport {
         out,
-        clients: v.portal.clients.iter().map(|c| c.slug.clone()).collect(),
-        pages: counts.iter().map(|c| c.0).sum(),
-        files: counts.iter().map(|c| c.1).sum::<usize>() + 1,
-        warnings: v.warnings,
+        clients: results.iter().map(|r| r.slug.clone()).collect(),
+        pages: results.iter().filter_map(|r| r.counts).map(|c| c.0).sum(),
+        files: results
+            .iter()
+            .filter_map(|r| r.counts)
+            .map(|c| c.1)
+            .sum::<usize>()
+            + 2,
+        warnings: diagnostics,
         elapsed: started.elapsed(),
     })
 }

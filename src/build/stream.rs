@@ -1,0 +1,214 @@
+//! The portal, one client at a time: load, check, render and (for a build) write each client
+//! on its own, so memory holds only the clients in flight, whatever the portfolio's size.
+//! What spans clients (the output folders they claim) is checked once all have passed.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::check::{check_client, portal_rules};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::error::Error;
+use crate::load::{self, CLIENTS_DIR};
+use crate::model::{Date, PortalConfig};
+use crate::output::Staging;
+use crate::protect;
+use crate::render::{Renderer, Theme};
+use crate::source::Sources;
+
+/// What every client shares: the configuration and the parsed theme.
+pub(crate) struct Shared {
+    pub(crate) config: PortalConfig,
+    pub(crate) config_sources: Sources,
+    pub(crate) theme: Theme,
+    pub(crate) renderer: Renderer,
+}
+
+/// Loads `portico.yaml` and the theme; every problem with either.
+pub(crate) fn shared(dir: &Path) -> Result<Shared, Vec<Diagnostic>> {
+    let (config, config_sources, mut problems) = load::load_config_with_source(dir);
+    let Some(config) = config else {
+        return Err(problems);
+    };
+    if !load::has_clients_folder(dir) {
+        problems.push(
+            Diagnostic::error(
+                Code::NoClientsFolder,
+                None,
+                format!("the portal has no {CLIENTS_DIR}/ folder"),
+            )
+            .with_hint(
+                "create clients/<slug>/client.yaml for each client, e.g. clients/acme/client.yaml",
+            ),
+        );
+    }
+    let theme = match Theme::load(dir, &config) {
+        Ok(t) => t,
+        Err(theme_problems) => {
+            problems.extend(theme_problems);
+            return Err(problems);
+        }
+    };
+    match Renderer::new(&theme) {
+        Ok(renderer) if problems.is_empty() => Ok(Shared {
+            config,
+            config_sources,
+            theme,
+            renderer,
+        }),
+        Ok(_) => Err(problems),
+        Err(template_problems) => {
+            problems.extend(template_problems);
+            Err(problems)
+        }
+    }
+}
+
+/// One client's outcome.
+pub(crate) struct ClientResult {
+    /// Folder name under `clients/`.
+    pub(crate) slug: String,
+    /// Its output folder, once `client.yaml` loaded.
+    pub(crate) folder: Option<String>,
+    /// Its `client.yaml`, for cross-client diagnostics.
+    pub(crate) sources: Sources,
+    /// Everything found, errors and warnings.
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    /// (HTML pages, files) written, when it built.
+    pub(crate) counts: Option<(usize, usize)>,
+    /// Whether its pages are encrypted (they are rebuilt every time: the passwords are not
+    /// part of the inputs a manifest may record).
+    pub(crate) protected: bool,
+}
+
+impl ClientResult {
+    pub(crate) fn failed(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Where rendered files go: nowhere (`check`), or encrypted where a client asks for it and
+/// written into a build's staging folder.
+pub(crate) enum Sink<'a> {
+    /// Render only, to find template errors.
+    Discard,
+    /// Write into the staging folder; `previous` is the earlier output, for keeping the
+    /// ciphertext of unchanged protected pages.
+    Write {
+        staging: &'a Staging,
+        previous: &'a Path,
+    },
+}
+
+/// Loads, checks and renders one client, then hands its files to the sink. Nothing of the
+/// client stays in memory afterwards.
+pub(crate) fn run_client(
+    dir: &Path,
+    shared: &Shared,
+    slug: &str,
+    as_of: Option<Date>,
+    today: Date,
+    sink: &Sink<'_>,
+) -> ClientResult {
+    let mut result = ClientResult {
+        slug: slug.to_owned(),
+        folder: None,
+        sources: Sources::default(),
+        diagnostics: Vec::new(),
+        counts: None,
+        protected: false,
+    };
+    let Some(loaded) = load::load_one_client(dir, &shared.config, slug) else {
+        return result;
+    };
+    result.diagnostics = loaded.diagnostics;
+    let Some(client) = loaded.client else {
+        return result;
+    };
+    result.folder = Some(client.folder().to_owned());
+    result.protected = client.profile.access.is_some();
+    let client_yaml = format!("{CLIENTS_DIR}/{slug}/client.yaml");
+    if let Some(source) = loaded.sources.get(&client_yaml) {
+        result.sources.register(source, 0, source.text.len());
+    }
+    result
+        .diagnostics
+        .extend(check_client(&client, &loaded.sources, today));
+    if result.failed() {
+        return result;
+    }
+    let rendered = shared
+        .renderer
+        .render_client(&shared.config, &client, as_of)
+        .map_err(|d| Error::Invalid(vec![d]))
+        .and_then(|files| match sink {
+            Sink::Discard => Ok(files),
+            Sink::Write { staging, previous } => {
+                let files = match protect::passwords(&client, Some(&loaded.sources))
+                    .map_err(|d| Error::Invalid(vec![d]))?
+                {
+                    None => files,
+                    Some(passwords) => {
+                        let earlier = previous.join(client.folder());
+                        let previous = |rel: &str| std::fs::read(earlier.join(rel)).ok();
+                        protect::seal_client(
+                            client.folder(),
+                            files,
+                            &passwords,
+                            &previous,
+                            &super::read_contents,
+                        )
+                        .map_err(Error::io)?
+                    }
+                };
+                staging.write(&files)?;
+                Ok(files)
+            }
+        });
+    match rendered {
+        Ok(files) => {
+            let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+            result.counts = Some((pages, files.len()));
+        }
+        Err(Error::Invalid(problems)) => result.diagnostics.extend(problems),
+        Err(e) => result.diagnostics.push(Diagnostic::error(
+            Code::Unreadable,
+            Some(&client_yaml),
+            e.to_string(),
+        )),
+    }
+    result
+}
+
+/// Runs `slugs` in parallel and adds the rules that span clients; `other_folders` are the
+/// output folders of clients not run (reused from the earlier output), by slug.
+pub(crate) fn run_all(
+    dir: &Path,
+    shared: &Shared,
+    slugs: &[String],
+    other_folders: &BTreeMap<String, String>,
+    as_of: Option<Date>,
+    today: Date,
+    sink: &Sink<'_>,
+) -> (Vec<ClientResult>, Vec<Diagnostic>) {
+    let results: Vec<ClientResult> = slugs
+        .par_iter()
+        .map(|slug| run_client(dir, shared, slug, as_of, today, sink))
+        .collect();
+    let mut sources = shared.config_sources.clone();
+    let mut folders = other_folders.clone();
+    for r in &results {
+        sources.extend(&r.sources);
+        if let Some(folder) = &r.folder {
+            folders.insert(r.slug.clone(), folder.clone());
+        }
+    }
+    let mut diagnostics: Vec<Diagnostic> = results
+        .iter()
+        .flat_map(|r| r.diagnostics.iter().cloned())
+        .collect();
+    diagnostics.extend(portal_rules(&shared.config, &folders, &sources));
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    (results, diagnostics)
+}
