@@ -445,6 +445,14 @@ fn build(args: BuildArgs, color: bool) -> ExitCode {
         clients: args.clients,
     };
     match crate::build(&options) {
+        Ok(built) if built.clients.is_empty() => {
+            println!(
+                "Nothing changed since the last build: {} is up to date ({:.2} s)",
+                built.out.display(),
+                built.elapsed.as_secs_f64()
+            );
+            ExitCode::SUCCESS
+        }
         Ok(built) => {
             print_diagnostics(&built.warnings, color);
             let clients = built.clients.len();

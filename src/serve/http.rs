@@ -105,7 +105,7 @@ async fn file(State(state): State<AppState>, method: Method, uri: Uri) -> Respon
     // A folder without its trailing slash would break every relative link on the page.
     if !key.is_empty()
         && !key.ends_with('/')
-        && snapshot.files.contains_key(&format!("{key}/index.html"))
+        && snapshot.get(&format!("{key}/index.html")).is_some()
     {
         let location = format!("/{key}/");
         return (
@@ -119,7 +119,7 @@ async fn file(State(state): State<AppState>, method: Method, uri: Uri) -> Respon
     } else {
         key
     };
-    let Some(contents) = snapshot.files.get(&key) else {
+    let Some(contents) = snapshot.get(&key) else {
         return html(StatusCode::NOT_FOUND, not_found_page(&key), &snapshot);
     };
     let bytes = match read(contents) {

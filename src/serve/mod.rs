@@ -62,7 +62,9 @@ pub type OnRebuild = Box<dyn Fn(&Rebuilt) + Send + Sync>;
 impl Server {
     /// Builds the portal in memory, starts watching it and starts listening.
     pub fn start(options: &ServeOptions, on_rebuild: OnRebuild) -> Result<Server, Error> {
-        let mut site = Site::new(&options.portal, options.as_of);
+        let mut site = Site::new(&options.portal, options.as_of).map_err(|e| {
+            Error::Serve(format!("cannot create the preview's private folder: {e}"))
+        })?;
         let first = site.rebuild(&watch::Changes {
             everything: true,
             ..Default::default()

@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -24,8 +25,9 @@ use crate::render::{Contents, ROBOTS_TXT, RenderedFile, Renderer, Theme};
 pub struct Snapshot {
     /// Increases with every rebuild; browsers reload when it changes.
     pub version: u64,
-    /// Output path (`acme/index.html`) -> contents.
-    pub files: HashMap<String, Contents>,
+    /// Per output folder, output path (`acme/index.html`) -> contents. Each client's map is
+    /// shared between snapshots until that client is rebuilt, so a rebuild costs one map.
+    pub files: BTreeMap<String, Arc<HashMap<String, Contents>>>,
     /// The clients, for the consultant's index page.
     pub clients: Vec<ClientSummary>,
     /// Errors of the latest rebuild; the pages shown are the last good ones.
@@ -59,15 +61,23 @@ struct ClientState {
     folder: Option<String>,
     status: Option<Rag>,
     latest: Option<Date>,
-    /// The last output that built cleanly.
+    /// The last output that built cleanly, as files in the private store.
     files: Vec<RenderedFile>,
+    /// The same, by path, for serving.
+    served: Arc<HashMap<String, Contents>>,
+    /// The store folders of the current and the previous output (kept for requests in
+    /// flight while the new one is swapped in).
+    store_dirs: Vec<PathBuf>,
     /// Problems of the latest attempt.
     problems: Vec<Diagnostic>,
 }
 
-/// The preview build of one portal.
+/// The preview build of one portal. Pages are written to a private folder (never to
+/// `public/`) and served from there, so memory stays small whatever the portfolio's size.
 pub struct Site {
     root: PathBuf,
+    store: tempfile::TempDir,
+    next_store: AtomicU64,
     as_of: Option<Date>,
     config: Option<PortalConfig>,
     renderer: Option<Renderer>,
@@ -90,16 +100,20 @@ pub struct Rebuilt {
 
 impl Site {
     /// A site for the portal at `root`, not built yet.
-    pub fn new(root: &Path, as_of: Option<Date>) -> Site {
-        Site {
+    pub fn new(root: &Path, as_of: Option<Date>) -> std::io::Result<Site> {
+        Ok(Site {
             root: root.to_path_buf(),
+            store: tempfile::Builder::new()
+                .prefix("portico-preview-")
+                .tempdir()?,
+            next_store: AtomicU64::new(0),
             as_of,
             config: None,
             renderer: None,
             global: Vec::new(),
             clients: BTreeMap::new(),
             version: 0,
-        }
+        })
     }
 
     /// Rebuilds what `changes` calls for.
@@ -162,13 +176,17 @@ impl Site {
         let root = &self.root;
         let as_of = self.as_of;
         let states = &self.clients;
+        let store = Store {
+            root: self.store.path(),
+            next: &self.next_store,
+        };
         let results: Vec<(String, Option<Attempt>)> = slugs
             .par_iter()
             .map(|slug| {
                 let earlier = states.get(slug).map_or(&[][..], |s| s.files.as_slice());
                 (
                     slug.clone(),
-                    attempt(root, config, renderer, slug, today, as_of, earlier),
+                    attempt(root, config, renderer, slug, today, as_of, earlier, &store),
                 )
             })
             .collect();
@@ -187,8 +205,19 @@ impl Site {
                 state.status = attempt.status;
                 state.latest = attempt.latest;
             }
-            if let Some(files) = attempt.files {
+            if let Some((files, dir)) = attempt.files {
+                state.served = Arc::new(
+                    files
+                        .iter()
+                        .map(|f| (f.path.clone(), f.contents.clone()))
+                        .collect(),
+                );
                 state.files = files;
+                state.store_dirs.push(dir);
+                while state.store_dirs.len() > 2 {
+                    let stale = state.store_dirs.remove(0);
+                    let _ = std::fs::remove_dir_all(stale);
+                }
             }
         }
         problems
@@ -196,11 +225,12 @@ impl Site {
 
     /// The current state, for serving.
     pub fn snapshot(&self) -> Snapshot {
-        let mut files: HashMap<String, Contents> = HashMap::new();
-        files.insert(
-            "robots.txt".into(),
+        let mut files = BTreeMap::new();
+        let robots: HashMap<String, Contents> = HashMap::from([(
+            "robots.txt".to_owned(),
             Contents::Bytes(ROBOTS_TXT.as_bytes().into()),
-        );
+        )]);
+        files.insert(String::new(), Arc::new(robots));
         let mut errors: Vec<Diagnostic> = self
             .global
             .iter()
@@ -210,15 +240,16 @@ impl Site {
         let mut warnings = 0;
         let mut clients = Vec::new();
         for (slug, state) in &self.clients {
-            for f in &state.files {
-                files.insert(f.path.clone(), f.contents.clone());
+            let folder = state.folder.clone().unwrap_or_else(|| slug.clone());
+            if !state.files.is_empty() {
+                files.insert(folder.clone(), state.served.clone());
             }
             let client_errors = state.problems.iter().filter(|d| d.is_error()).count();
             warnings += state.problems.len() - client_errors;
             errors.extend(state.problems.iter().filter(|d| d.is_error()).cloned());
             clients.push(ClientSummary {
                 slug: slug.clone(),
-                folder: state.folder.clone().unwrap_or_else(|| slug.clone()),
+                folder,
                 name: state.name.clone(),
                 status: state.status,
                 latest: state.latest,
@@ -236,14 +267,57 @@ impl Site {
     }
 }
 
+impl Snapshot {
+    /// The contents at an output path, if any.
+    pub fn get(&self, path: &str) -> Option<&Contents> {
+        let folder = path.split_once('/').map_or("", |(first, _)| first);
+        self.files.get(folder)?.get(path)
+    }
+}
+
+/// Where attempts write their output: a fresh folder each, inside the site's private store.
+struct Store<'a> {
+    root: &'a Path,
+    next: &'a AtomicU64,
+}
+
+impl Store<'_> {
+    /// Writes `files` into a new folder; returns them pointing at their copies, and the folder.
+    fn keep(&self, files: Vec<RenderedFile>) -> std::io::Result<(Vec<RenderedFile>, PathBuf)> {
+        let dir = self
+            .root
+            .join(self.next.fetch_add(1, Ordering::Relaxed).to_string());
+        let mut kept = Vec::with_capacity(files.len());
+        for file in files {
+            let path = dir.join(&file.path);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            match &file.contents {
+                Contents::Bytes(bytes) => std::fs::write(&path, bytes)?,
+                // Attachments are served from the client's own folder, as they are.
+                Contents::Copy(_) => {
+                    kept.push(file);
+                    continue;
+                }
+            }
+            kept.push(RenderedFile {
+                path: file.path,
+                contents: Contents::Copy(path),
+            });
+        }
+        Ok((kept, dir))
+    }
+}
+
 /// The outcome of rebuilding one client.
 struct Attempt {
     name: Option<String>,
     folder: Option<String>,
     status: Option<Rag>,
     latest: Option<Date>,
-    /// New output, when everything succeeded.
-    files: Option<Vec<RenderedFile>>,
+    /// New output, when everything succeeded, and the store folder holding it.
+    files: Option<(Vec<RenderedFile>, PathBuf)>,
     problems: Vec<Diagnostic>,
 }
 
@@ -256,6 +330,7 @@ fn attempt(
     today: Date,
     as_of: Option<Date>,
     earlier: &[RenderedFile],
+    store: &Store<'_>,
 ) -> Option<Attempt> {
     let loaded = load::load_one_client(root, config, slug)?;
     let mut problems = loaded.diagnostics;
@@ -305,9 +380,19 @@ fn attempt(
                 }
             }
         };
+        let kept = |files: Vec<RenderedFile>| {
+            store.keep(files).map_err(|e| {
+                Diagnostic::error(
+                    crate::Code::Unreadable,
+                    None,
+                    format!("cannot write the preview: {e}"),
+                )
+            })
+        };
         match renderer
             .render_client(config, &client, as_of)
             .and_then(sealed)
+            .and_then(kept)
         {
             Ok(files) => result.files = Some(files),
             Err(d) => result.problems.push(d),
