@@ -173,21 +173,23 @@ impl Site {
             .as_of
             .or(config.as_of)
             .unwrap_or_else(crate::build::today);
-        let root = &self.root;
-        let as_of = self.as_of;
-        let states = &self.clients;
-        let store = Store {
-            root: self.store.path(),
-            next: &self.next_store,
+        let run = Run {
+            root: &self.root,
+            config,
+            renderer,
+            today,
+            as_of: self.as_of,
+            store: Store {
+                root: self.store.path(),
+                next: &self.next_store,
+            },
         };
+        let states = &self.clients;
         let results: Vec<(String, Option<Attempt>)> = slugs
             .par_iter()
             .map(|slug| {
                 let earlier = states.get(slug).map_or(&[][..], |s| s.files.as_slice());
-                (
-                    slug.clone(),
-                    attempt(root, config, renderer, slug, today, as_of, earlier, &store),
-                )
+                (slug.clone(), run.attempt(slug, earlier))
             })
             .collect();
         let mut problems = Vec::new();
@@ -322,83 +324,95 @@ struct Attempt {
 }
 
 /// Loads, checks and renders one client; `None` when its folder is gone.
-fn attempt(
-    root: &Path,
-    config: &PortalConfig,
-    renderer: &Renderer,
-    slug: &str,
+/// What every attempt in one rebuild shares.
+struct Run<'a> {
+    root: &'a Path,
+    config: &'a PortalConfig,
+    renderer: &'a Renderer,
     today: Date,
     as_of: Option<Date>,
-    earlier: &[RenderedFile],
-    store: &Store<'_>,
-) -> Option<Attempt> {
-    let loaded = load::load_one_client(root, config, slug)?;
-    let mut problems = loaded.diagnostics;
-    let Some(client) = loaded.client else {
-        return Some(Attempt {
-            name: None,
-            folder: None,
-            status: None,
-            latest: None,
+    store: Store<'a>,
+}
+
+impl Run<'_> {
+    /// Loads, checks, renders and stores one client; `None` when its folder is gone.
+    fn attempt(&self, slug: &str, earlier: &[RenderedFile]) -> Option<Attempt> {
+        let (root, config, renderer, today, as_of, store) = (
+            self.root,
+            self.config,
+            self.renderer,
+            self.today,
+            self.as_of,
+            &self.store,
+        );
+        let loaded = load::load_one_client(root, config, slug)?;
+        let mut problems = loaded.diagnostics;
+        let Some(client) = loaded.client else {
+            return Some(Attempt {
+                name: None,
+                folder: None,
+                status: None,
+                latest: None,
+                files: None,
+                problems,
+            });
+        };
+        problems.extend(check_client(&client, &loaded.sources, today));
+        let visible = client.for_client_eyes();
+        let latest = visible.latest_report();
+        let mut result = Attempt {
+            name: Some(client.profile.name.clone()),
+            folder: Some(client.folder().to_owned()),
+            status: latest.map(|r| r.meta.status),
+            latest: latest.map(|r| r.meta.date),
             files: None,
             problems,
-        });
-    };
-    problems.extend(check_client(&client, &loaded.sources, today));
-    let visible = client.for_client_eyes();
-    let latest = visible.latest_report();
-    let mut result = Attempt {
-        name: Some(client.profile.name.clone()),
-        folder: Some(client.folder().to_owned()),
-        status: latest.map(|r| r.meta.status),
-        latest: latest.map(|r| r.meta.date),
-        files: None,
-        problems,
-    };
-    if !result.problems.iter().any(Diagnostic::is_error) {
-        let sealed = |files: Vec<RenderedFile>| -> Result<Vec<RenderedFile>, Diagnostic> {
-            match crate::protect::passwords(&client, Some(&loaded.sources))? {
-                None => Ok(files),
-                Some(passwords) => {
-                    let folder = client.folder();
-                    let previous = |rel: &str| {
-                        let path = format!("{folder}/{rel}");
-                        earlier
-                            .iter()
-                            .find(|f| f.path == path)
-                            .and_then(|f| read(&f.contents).ok())
-                            .map(|b| b.to_vec())
-                    };
-                    crate::protect::seal_client(folder, files, &passwords, &previous, &read)
-                        .map_err(|e| {
-                            Diagnostic::error(
-                                crate::Code::Unreadable,
-                                None,
-                                format!("cannot encrypt: {e}"),
-                            )
-                        })
+        };
+        if !result.problems.iter().any(Diagnostic::is_error) {
+            let sealed = |files: Vec<RenderedFile>| -> Result<Vec<RenderedFile>, Diagnostic> {
+                match crate::protect::passwords(&client, Some(&loaded.sources))? {
+                    None => Ok(files),
+                    Some(passwords) => {
+                        let folder = client.folder();
+                        let previous = |rel: &str| {
+                            let path = format!("{folder}/{rel}");
+                            earlier
+                                .iter()
+                                .find(|f| f.path == path)
+                                .and_then(|f| read(&f.contents).ok())
+                                .map(|b| b.to_vec())
+                        };
+                        crate::protect::seal_client(folder, files, &passwords, &previous, &read)
+                            .map_err(|e| {
+                                Diagnostic::error(
+                                    crate::Code::Unreadable,
+                                    None,
+                                    format!("cannot encrypt: {e}"),
+                                )
+                            })
+                    }
                 }
+            };
+            let kept = |files: Vec<RenderedFile>| {
+                store.keep(files).map_err(|e| {
+                    Diagnostic::error(
+                        crate::Code::Unreadable,
+                        None,
+                        format!("cannot write the preview: {e}"),
+                    )
+                })
+            };
+            match renderer
+                .render_client(config, &client, as_of)
+                .and_then(sealed)
+                .and_then(kept)
+            {
+                Ok(files) => result.files = Some(files),
+                Err(d) => result.problems.push(d),
             }
-        };
-        let kept = |files: Vec<RenderedFile>| {
-            store.keep(files).map_err(|e| {
-                Diagnostic::error(
-                    crate::Code::Unreadable,
-                    None,
-                    format!("cannot write the preview: {e}"),
-                )
-            })
-        };
-        match renderer
-            .render_client(config, &client, as_of)
-            .and_then(sealed)
-            .and_then(kept)
-        {
-            Ok(files) => result.files = Some(files),
-            Err(d) => result.problems.push(d),
         }
+        Some(result)
     }
-    Some(result)
 }
 
 /// Reads a file of the snapshot: in memory, or an attachment from the client's folder.
