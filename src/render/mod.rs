@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera};
 
@@ -144,27 +145,32 @@ impl Renderer {
             .collect();
         shared.insert("nav", &nav);
         let folder = client.folder();
-        let mut files = Vec::new();
-        for page in pages {
-            let mut ctx = shared.clone();
-            ctx.insert("root", &"../".repeat(page.path.matches('/').count()));
-            ctx.insert(
-                "page",
-                &PageMeta {
-                    key: page.key,
-                    title: &page.title,
-                },
-            );
-            ctx.insert_value(page.data_key, page.data);
-            let html = self
-                .tera
-                .render(&page.template, &ctx)
-                .map_err(|e| self.error(&e))?;
-            files.push(RenderedFile {
-                path: format!("{folder}/{}", page.path),
-                contents: Contents::Bytes(Arc::from(html.into_bytes())),
-            });
-        }
+        // Pages render in parallel (a single client's rebuild in `serve` uses every core);
+        // the first failing page in navigation order is the one reported.
+        let rendered: Vec<Result<RenderedFile, Diagnostic>> = pages
+            .into_par_iter()
+            .map(|page| {
+                let mut ctx = shared.clone();
+                ctx.insert("root", &"../".repeat(page.path.matches('/').count()));
+                ctx.insert(
+                    "page",
+                    &PageMeta {
+                        key: page.key,
+                        title: &page.title,
+                    },
+                );
+                ctx.insert_value(page.data_key, page.data);
+                let html = self
+                    .tera
+                    .render(&page.template, &ctx)
+                    .map_err(|e| self.error(&e))?;
+                Ok(RenderedFile {
+                    path: format!("{folder}/{}", page.path),
+                    contents: Contents::Bytes(Arc::from(html.into_bytes())),
+                })
+            })
+            .collect();
+        let mut files = rendered.into_iter().collect::<Result<Vec<_>, _>>()?;
         for (path, bytes) in &self.statics {
             files.push(RenderedFile {
                 path: format!("{folder}/assets/{path}"),
@@ -255,9 +261,14 @@ fn plan(client: &Client, views: &Views<'_>) -> tera::TeraResult<Vec<Page>> {
     let mut pages = vec![section("dashboard", "Overview", &views.dashboard())?];
     if !client.reports.is_empty() {
         pages.push(section("reports", "Reports", &views.reports())?);
-        for (i, r) in client.reports.iter().enumerate() {
-            if let Some(report) = views.report(i) {
-                pages.push(Page {
+        // Report bodies are most of a client's Markdown: convert them in parallel.
+        let reports = client
+            .reports
+            .par_iter()
+            .enumerate()
+            .filter_map(|(i, r)| views.report(i).map(|report| (r, report)))
+            .map(|(r, report)| {
+                Ok(Page {
                     path: format!("reports/{}/index.html", r.slug),
                     template: "report.html".to_owned(),
                     key: "reports",
@@ -265,9 +276,10 @@ fn plan(client: &Client, views: &Views<'_>) -> tera::TeraResult<Vec<Page>> {
                     title: report.title().to_owned(),
                     data_key: "report",
                     data: tera::Value::try_from_serializable(&report)?,
-                });
-            }
-        }
+                })
+            })
+            .collect::<tera::TeraResult<Vec<Page>>>()?;
+        pages.extend(reports);
     }
     if !client.milestones.is_empty() {
         pages.push(section("milestones", "Milestones", &views.milestones())?);
