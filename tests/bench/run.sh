@@ -2,8 +2,8 @@
 # portico's benchmark: generated portfolios of 100 x 10, 500 x 20 and 1,000 x 50 (clients x
 # reports). Full builds are timed against `cp -r` of the same output, round by round
 # (versus_cp.py); rebuilds with hyperfine; the preview's save-to-reload time with a real
-# server (serve_latency.py); Hugo builds the same reports. Prints Markdown tables (the
-# README's performance section).
+# server (serve_latency.py); Hugo builds the same reports; and the same builds into RAM
+# (ram.sh). Prints Markdown tables (the README's performance section).
 #
 #   tests/bench/run.sh            # needs hyperfine, hugo and time (apt-get install hyperfine hugo time)
 #   BENCH_DIR=/some/disk BENCH_RUNS=5 tests/bench/run.sh
@@ -100,3 +100,6 @@ Targets at 1,000 x 50:
 | Hugo $(hugo version | awk '{print $2}' | cut -d- -f1), same reports ($hugo_pages pages), mean of $runs | $hugo_time s; $hugo_peak MiB | |
 | portico / Hugo | $(python3 -c "print(round($full / $hugo_time, 2))") | |
 TABLE
+
+echo
+"$here/ram.sh" "$portico" "$corpus" "$site" "$runs"
