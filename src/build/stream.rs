@@ -32,16 +32,7 @@ pub(crate) fn shared(dir: &Path) -> Result<Shared, Vec<Diagnostic>> {
         return Err(problems);
     };
     if !load::has_clients_folder(dir) {
-        problems.push(
-            Diagnostic::error(
-                Code::NoClientsFolder,
-                None,
-                format!("the portal has no {CLIENTS_DIR}/ folder"),
-            )
-            .with_hint(
-                "create clients/<slug>/client.yaml for each client, e.g. clients/acme/client.yaml",
-            ),
-        );
+        problems.push(load::no_clients_folder());
     }
     let theme = match Theme::load(dir, &config) {
         Ok(t) => t,

@@ -75,16 +75,7 @@ pub fn load_portal(root: &Path) -> Loaded {
             }
             Err(d) => diagnostics.push(d),
         },
-        Ok(_) => diagnostics.push(
-            Diagnostic::error(
-                Code::NoClientsFolder,
-                None,
-                format!("the portal has no {CLIENTS_DIR}/ folder"),
-            )
-            .with_hint(
-                "create clients/<slug>/client.yaml for each client, e.g. clients/acme/client.yaml",
-            ),
-        ),
+        Ok(_) => diagnostics.push(no_clients_folder()),
         Err(d) => diagnostics.push(d),
     }
 
@@ -175,6 +166,16 @@ pub fn load_config_with_source(root: &Path) -> (Option<PortalConfig>, Sources, V
 /// Whether `root` has a `clients/` folder.
 pub fn has_clients_folder(root: &Path) -> bool {
     root.join(CLIENTS_DIR).is_dir()
+}
+
+/// The error for a portal without a `clients/` folder.
+pub(crate) fn no_clients_folder() -> Diagnostic {
+    Diagnostic::error(
+        Code::NoClientsFolder,
+        None,
+        format!("the portal has no {CLIENTS_DIR}/ folder"),
+    )
+    .with_hint("create clients/<slug>/client.yaml for each client, e.g. clients/acme/client.yaml")
 }
 
 fn load_config(

@@ -113,6 +113,15 @@ impl Client {
         }
     }
 
+    /// The currency amounts are in: the engagement's, else the portal's default.
+    pub fn currency<'a>(&'a self, config: &'a PortalConfig) -> Option<&'a Currency> {
+        self.profile
+            .engagement
+            .as_ref()
+            .and_then(|e| e.currency.as_ref())
+            .or(config.defaults.currency.as_ref())
+    }
+
     /// Where the client's portal is published.
     pub fn host(&self, config: &PortalConfig) -> Host {
         self.profile.deploy.host.unwrap_or(config.deploy.host)

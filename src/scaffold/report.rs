@@ -45,12 +45,7 @@ pub fn new_report(portal: &Path, client: &str, date: Date) -> Result<PathBuf, Er
     // The draft shows only what the client may see, so nothing internal is published by
     // a consultant who leaves a line in.
     let client = full.for_client_eyes();
-    let currency = client
-        .profile
-        .engagement
-        .as_ref()
-        .and_then(|e| e.currency.as_ref())
-        .or(config.defaults.currency.as_ref());
+    let currency = client.currency(&config);
     let text = draft(&client, date, |m| money(m, currency));
     write_all(
         &[Planned {

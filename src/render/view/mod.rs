@@ -124,12 +124,7 @@ pub(crate) struct Views<'a> {
 
 impl<'a> Views<'a> {
     pub(crate) fn new(client: &'a Client, config: &'a PortalConfig, as_of: Date) -> Views<'a> {
-        let currency = client
-            .profile
-            .engagement
-            .as_ref()
-            .and_then(|e| e.currency.as_ref())
-            .or(config.defaults.currency.as_ref());
+        let currency = client.currency(config);
         Views {
             client,
             config,
