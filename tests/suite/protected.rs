@@ -188,7 +188,11 @@ fn share_prints_a_link_with_the_key_in_the_fragment() {
 /// The reader's journey, against `portico serve` (which encrypts as a build does).
 #[test]
 fn a_reader_opens_browses_downloads_remembers_and_logs_out_in_chromium() {
-    let tools = super::browser::browser_tools();
+    let Some(tools) = super::browser::browser_tools(
+        "a_reader_opens_browses_downloads_remembers_and_logs_out_in_chromium",
+    ) else {
+        return;
+    };
     let portal = protected_example();
     let mut serve = Process::new(env!("CARGO_BIN_EXE_portico"));
     serve
