@@ -102,6 +102,8 @@ pub enum Code {
     PastContract,
     /// Warning: an amber or red report that states no actions.
     NoActions,
+    /// Warning: an image in Markdown without alternative text.
+    ImageWithoutAlt,
 }
 
 impl Code {
@@ -146,6 +148,7 @@ impl Code {
             Code::ChangeUndecided => "change-undecided",
             Code::PastContract => "past-contract",
             Code::NoActions => "no-actions",
+            Code::ImageWithoutAlt => "image-without-alt",
         }
     }
 }

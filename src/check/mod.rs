@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::links::{self, Target};
 use crate::load::{CLIENTS_DIR, is_safe_slug, suggest_slug};
-use crate::model::{Client, Date, MilestoneStatus, Portal, PortalConfig};
+use crate::model::{Client, Date, MilestoneStatus, Portal, PortalConfig, TextFormat};
 use crate::render::markdown;
 use crate::source::{Seg, Sources};
 use crate::yaml_path;
@@ -438,16 +438,22 @@ impl ClientCheck<'_> {
         }
     }
 
-    /// Every link and image in every Markdown text of the client.
+    /// Every link and image in every Markdown text of the client. Plain texts have none.
     fn links(&mut self) {
         let c = self.client;
-        if let Some(scope) = &c.scope {
+        let markdown = |format: Option<TextFormat>| {
+            format.unwrap_or(c.profile.text_format) == TextFormat::Markdown
+        };
+        if let Some(scope) = c.scope.as_ref().filter(|s| markdown(s.meta.format)) {
             let file = self.file("scope.md");
             self.body_links(&file, "", &scope.body, scope.body_offset);
         }
-        for r in &c.reports {
+        for r in c.reports.iter().filter(|r| markdown(r.meta.format)) {
             let file = self.file(&format!("reports/{}.md", r.slug));
             self.body_links(&file, "reports", &r.body, r.body_offset);
+        }
+        if !markdown(None) {
+            return;
         }
         for (file, path, text) in inline_texts(c) {
             let file = self.file(file);
@@ -460,6 +466,22 @@ impl ClientCheck<'_> {
     }
 
     fn body_links(&mut self, file: &str, from_dir: &str, body: &str, body_offset: usize) {
+        for range in markdown::images_without_alt(body) {
+            let d = self
+                .sources
+                .error_at_offset(
+                    Code::ImageWithoutAlt,
+                    file,
+                    body_offset + range.start,
+                    range.len(),
+                    "this image has no alternative text".to_owned(),
+                )
+                .warning()
+                .with_hint(
+                    "say in the brackets what the image shows, e.g. `![Route map of the depots](../files/map.png)`, for readers who cannot see it",
+                );
+            self.out.push(d);
+        }
         for (range, dest) in markdown::links(body) {
             if let Some((code, message, hint)) = problem(self.client, from_dir, &dest) {
                 let mut d = self.sources.error_at_offset(

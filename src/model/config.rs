@@ -29,6 +29,10 @@ pub struct PortalConfig {
     /// How the portals are hosted.
     #[serde(default)]
     pub deploy: DeployDefaults,
+    /// Curly quotes and typographic dashes in Markdown (`"` to “ ”, `--` to –). Off by
+    /// default, so text pasted from other systems shows exactly as written.
+    #[serde(default)]
+    pub smart_punctuation: bool,
 }
 
 /// Hosting settings every client inherits.

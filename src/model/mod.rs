@@ -199,6 +199,20 @@ impl Visibility {
     }
 }
 
+/// How a text is written: Markdown (the default), or plain text shown exactly as written.
+///
+/// Plain suits text imported from other systems, where `--`, quotes, `*` and `_` are
+/// characters, not formatting.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TextFormat {
+    /// CommonMark with tables, footnotes, strikethrough and task lists.
+    #[default]
+    Markdown,
+    /// Shown verbatim: no formatting, no links; line breaks kept.
+    Plain,
+}
+
 /// A red/amber/green status.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 
-use super::{CadenceDefaults, Date, Money, Visibility};
+use super::{CadenceDefaults, Date, Money, TextFormat, Visibility};
 
 /// The contents of a client's `client.yaml`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
@@ -36,6 +36,10 @@ pub struct ClientProfile {
     /// Password protection; the portal is public to anyone with its address when absent.
     #[serde(default)]
     pub access: Option<Access>,
+    /// How the texts in this client's YAML files are written, and the default for its
+    /// Markdown files: `markdown`, or `plain` for text imported from elsewhere.
+    #[serde(default)]
+    pub text_format: TextFormat,
 }
 
 /// Who can open a protected portal. Passwords come from environment variables at build

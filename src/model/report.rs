@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Date, Rag, Visibility};
+use super::{Date, Rag, TextFormat, Visibility};
 
 /// One status report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +42,9 @@ pub struct ReportMeta {
     /// Who may see it.
     #[serde(default)]
     pub visibility: Visibility,
+    /// How the body is written; the client's `text_format` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<TextFormat>,
 }
 
 /// True for a heading that introduces what will be done next: "Actions", "Next steps",

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{TextItem, Visibility, visible_texts};
+use super::{TextFormat, TextItem, Visibility, visible_texts};
 
 /// The scope document: structured front matter plus a Markdown narrative.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +37,7 @@ impl Scope {
                 out_of_scope: visible_texts(&self.meta.out_of_scope),
                 assumptions: visible_texts(&self.meta.assumptions),
                 client_responsibilities: visible_texts(&self.meta.client_responsibilities),
+                format: self.meta.format,
             },
             body: self.body.clone(),
             body_offset: self.body_offset,
@@ -63,6 +64,9 @@ pub struct ScopeMeta {
     /// What the client has agreed to provide.
     #[serde(default)]
     pub client_responsibilities: Vec<TextItem>,
+    /// How this file's texts are written; the client's `text_format` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<TextFormat>,
 }
 
 /// Something that will be handed over.

@@ -51,6 +51,8 @@ pub(crate) fn atom(client: &Client, config: &PortalConfig, as_of: Date) -> Strin
                     client,
                     from_dir: "reports",
                     root: &base,
+                    format: r.meta.format.unwrap_or(client.profile.text_format),
+                    smart_punctuation: config.smart_punctuation,
                 },
             );
             let status = r.meta.status;

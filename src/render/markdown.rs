@@ -4,25 +4,38 @@
 //! Markdown only, so nothing a consultant types can break a page or inject script. Table
 //! alignment becomes a class rather than an inline style, so pages need no `style`
 //! attributes (and can ship with a strict Content-Security-Policy).
+//!
+//! Whatever a consultant pastes must still give a page that a keyboard, a screen reader and
+//! a printer can use: wide tables and code blocks scroll inside named, focusable regions;
+//! headings are renumbered to follow on from the page's own title without skipping a level.
+//! Text marked plain ([`TextFormat::Plain`]) bypasses Markdown entirely.
 
 use std::ops::Range;
 
 use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::links;
-use crate::model::Client;
+use pulldown_cmark_escape::escape_html_body_text;
 
-fn options() -> Options {
-    Options::ENABLE_TABLES
+use crate::links;
+use crate::model::{Client, TextFormat};
+
+/// Curly quotes and dashes only when the portal asks for them: in text imported from
+/// elsewhere, `--` and `'` are characters, not typography.
+fn options(smart_punctuation: bool) -> Options {
+    let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_TASKLISTS;
+    if smart_punctuation {
+        options | Options::ENABLE_SMART_PUNCTUATION
+    } else {
+        options
+    }
 }
 
 /// Every link and image destination in `md`, with the byte range of the whole link.
 pub fn links(md: &str) -> Vec<(Range<usize>, String)> {
-    Parser::new_ext(md, options())
+    Parser::new_ext(md, options(false))
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
@@ -33,7 +46,30 @@ pub fn links(md: &str) -> Vec<(Range<usize>, String)> {
         .collect()
 }
 
-/// Where a Markdown text sits, for resolving its links.
+/// The byte range of every image in `md` that has no alternative text.
+pub fn images_without_alt(md: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut open: Option<(Range<usize>, bool)> = None;
+    for (event, range) in Parser::new_ext(md, options(false)).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Image { .. }) => open = Some((range, false)),
+            Event::Text(t) | Event::Code(t) if !t.trim().is_empty() => {
+                if let Some((_, has_text)) = &mut open {
+                    *has_text = true;
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((range, false)) = open.take() {
+                    found.push(range);
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Where a text sits and how it is written, for resolving its links and rendering it.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Place<'a> {
     /// The client the text belongs to.
@@ -42,20 +78,66 @@ pub(crate) struct Place<'a> {
     pub(crate) from_dir: &'a str,
     /// Prefix from the output page to the client's portal root (`""`, `"../"`…).
     pub(crate) root: &'a str,
+    /// Markdown or plain text.
+    pub(crate) format: TextFormat,
+    /// Curly quotes and typographic dashes (the portal's `smart_punctuation`).
+    pub(crate) smart_punctuation: bool,
 }
 
-/// Renders a Markdown document (a report body, the scope narrative).
+/// Renders a document (a report body, the scope narrative).
 pub(crate) fn block(md: &str, place: Place<'_>) -> String {
+    if place.format == TextFormat::Plain {
+        return plain_block(md);
+    }
     let mut html = String::with_capacity(md.len() * 3 / 2);
     pulldown_cmark::html::push_html(
         &mut html,
-        Rewriter::new(Parser::new_ext(md, options()), place),
+        Rewriter::new(Parser::new_ext(md, options(place.smart_punctuation)), place),
     );
     html
 }
 
-/// Renders a one-paragraph Markdown text (a description, a reason) without the `<p>`.
+/// Plain text as paragraphs (at blank lines) keeping each line break.
+fn plain_block(text: &str) -> String {
+    let mut html = String::with_capacity(text.len() * 5 / 4);
+    let mut paragraph: Vec<&str> = Vec::new();
+    let flush = |paragraph: &mut Vec<&str>, html: &mut String| {
+        if !paragraph.is_empty() {
+            html.push_str("<p class=\"plain\">");
+            html.push_str(&plain_inline(&paragraph.join("\n")));
+            html.push_str("</p>\n");
+            paragraph.clear();
+        }
+    };
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            flush(&mut paragraph, &mut html);
+        } else {
+            paragraph.push(line);
+        }
+    }
+    flush(&mut paragraph, &mut html);
+    html
+}
+
+/// Plain text, escaped, with its line breaks kept.
+fn plain_inline(text: &str) -> String {
+    let mut html = String::with_capacity(text.len() + 16);
+    for (i, line) in text.trim().lines().enumerate() {
+        if i > 0 {
+            html.push_str("<br>\n");
+        }
+        // Writing into a String cannot fail.
+        let _ = escape_html_body_text(&mut html, line);
+    }
+    html
+}
+
+/// Renders a one-paragraph text (a description, a reason) without the `<p>`.
 pub(crate) fn inline(md: &str, place: Place<'_>) -> String {
+    if place.format == TextFormat::Plain {
+        return plain_inline(md);
+    }
     let html = block(md, place);
     let trimmed = html.trim_end();
     match trimmed
@@ -78,6 +160,10 @@ struct Rewriter<'a, I> {
     queued: Option<Event<'a>>,
     /// Tables seen so far, to give each scrolling region its own name.
     tables: usize,
+    /// Code blocks seen so far, likewise.
+    code_blocks: usize,
+    /// Open sections as (level written, level rendered), outermost first.
+    sections: Vec<(HeadingLevel, HeadingLevel)>,
 }
 
 impl<'a, I> Rewriter<'a, I> {
@@ -90,7 +176,36 @@ impl<'a, I> Rewriter<'a, I> {
             in_head: false,
             queued: None,
             tables: 0,
+            code_blocks: 0,
+            sections: Vec::new(),
         }
+    }
+
+    /// The level a heading written at `written` renders at: the outermost level used becomes
+    /// h2 (the page title is the only h1), and each deeper one exactly one below its
+    /// parent, so no level is skipped whatever the author wrote.
+    fn heading_level(&mut self, written: HeadingLevel) -> HeadingLevel {
+        while self.sections.last().is_some_and(|&(w, _)| w >= written) {
+            self.sections.pop();
+        }
+        let rendered = match self.sections.last() {
+            None => HeadingLevel::H2,
+            Some(&(_, parent)) => {
+                HeadingLevel::try_from(parent as usize + 1).unwrap_or(HeadingLevel::H6)
+            }
+        };
+        self.sections.push((written, rendered));
+        rendered
+    }
+
+    /// A scrolling region a keyboard can reach, named for screen readers.
+    fn region(name: &str, number: usize) -> Event<'a> {
+        Event::Html(
+            format!(
+                "<div class=\"scroll\" role=\"region\" aria-label=\"{name} {number}\" tabindex=\"0\">\n"
+            )
+            .into(),
+        )
     }
 
     fn rewrite_dest(&self, dest: CowStr<'a>) -> CowStr<'a> {
@@ -148,19 +263,30 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Rewriter<'a, I> {
                 title,
                 id,
             }),
-            // The page title is the only h1.
             Event::Start(Tag::Heading {
-                level: HeadingLevel::H1,
+                level,
                 id,
                 classes,
                 attrs,
             }) => Event::Start(Tag::Heading {
-                level: HeadingLevel::H2,
+                level: self.heading_level(level),
                 id,
                 classes,
                 attrs,
             }),
-            Event::End(TagEnd::Heading(HeadingLevel::H1)) => Event::End(TagEnd::Heading(HeadingLevel::H2)),
+            Event::End(TagEnd::Heading(_)) => Event::End(TagEnd::Heading(
+                self.sections.last().map_or(HeadingLevel::H2, |&(_, r)| r),
+            )),
+            // Code keeps its lines, so a long one scrolls inside a region of its own.
+            Event::Start(Tag::CodeBlock(kind)) => {
+                self.code_blocks += 1;
+                self.queued = Some(Event::Start(Tag::CodeBlock(kind)));
+                Self::region("Code block", self.code_blocks)
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                self.queued = Some(Event::Html("</div>\n".into()));
+                Event::End(TagEnd::CodeBlock)
+            }
             Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
             Event::TaskListMarker(done) => Event::InlineHtml(
                 if done {
@@ -176,11 +302,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Rewriter<'a, I> {
                 self.alignments = alignments;
                 self.tables += 1;
                 self.queued = Some(Event::Start(Tag::Table(Vec::new())));
-                let wrapper = format!(
-                    "<div class=\"scroll\" role=\"region\" aria-label=\"Table {}\" tabindex=\"0\">\n",
-                    self.tables
-                );
-                Event::Html(wrapper.into())
+                Self::region("Table", self.tables)
             }
             Event::End(TagEnd::Table) => {
                 self.queued = Some(Event::Html("</div>\n".into()));
@@ -226,6 +348,8 @@ mod tests {
                 client: &c,
                 from_dir: "reports",
                 root: "../../",
+                format: TextFormat::Markdown,
+                smart_punctuation: false,
             },
         )
     }
@@ -280,8 +404,75 @@ mod tests {
             client: &c,
             from_dir: "",
             root: "../",
+            format: TextFormat::Markdown,
+            smart_punctuation: false,
         };
         assert_eq!(inline("Needs *sign-off*", place), "Needs <em>sign-off</em>");
+    }
+
+    #[test]
+    fn headings_follow_the_page_title_without_skipping_a_level() {
+        let html = render("## A\n\n#### B\n\n###### C\n\n### D\n\n# E\n\n###### F\n");
+        let levels: Vec<&str> = html
+            .lines()
+            .filter_map(|l| l.get(1..3).filter(|_| l.starts_with("<h")))
+            .collect();
+        assert_eq!(levels, ["h2", "h3", "h4", "h3", "h2", "h3"], "{html}");
+        assert!(html.contains("<h4>C</h4>"), "{html}");
+    }
+
+    #[test]
+    fn code_blocks_scroll_in_named_focusable_regions() {
+        let html = render("```sql\nSELECT 1;\n```\n\n    indented\n\n| a |\n|---|\n| 1 |\n");
+        assert!(
+            html.contains("<div class=\"scroll\" role=\"region\" aria-label=\"Code block 1\" tabindex=\"0\">\n<pre><code class=\"language-sql\">"),
+            "{html}"
+        );
+        assert!(html.contains("aria-label=\"Code block 2\""), "{html}");
+        assert!(html.contains("aria-label=\"Table 1\""), "{html}");
+        assert_eq!(html.matches("<div").count(), html.matches("</div>").count());
+    }
+
+    #[test]
+    fn punctuation_is_left_alone_unless_the_portal_asks() {
+        let c = client();
+        let place = |smart_punctuation| Place {
+            client: &c,
+            from_dir: "",
+            root: "../",
+            format: TextFormat::Markdown,
+            smart_punctuation,
+        };
+        let text = "Berths 4--7 ('phase one')";
+        assert_eq!(inline(text, place(false)), "Berths 4--7 ('phase one')");
+        assert_eq!(inline(text, place(true)), "Berths 4–7 (‘phase one’)");
+    }
+
+    #[test]
+    fn plain_text_is_shown_as_written_with_its_line_breaks() {
+        let c = client();
+        let place = Place {
+            client: &c,
+            from_dir: "",
+            root: "../",
+            format: TextFormat::Plain,
+            smart_punctuation: true,
+        };
+        assert_eq!(
+            inline("LA*5.2*74 -- <b>'x'</b>\n[a](b.pdf)", place),
+            "LA*5.2*74 -- &lt;b&gt;'x'&lt;/b&gt;<br>\n[a](b.pdf)"
+        );
+        assert_eq!(
+            block("# not a heading\n* not a list\n\n\nsecond", place),
+            "<p class=\"plain\"># not a heading<br>\n* not a list</p>\n<p class=\"plain\">second</p>\n"
+        );
+    }
+
+    #[test]
+    fn finds_images_without_alternative_text() {
+        let md = "![a map](m.png) ![](c.png) ![ ](d.png) ![`code`](e.png)";
+        let found: Vec<&str> = images_without_alt(md).into_iter().map(|r| &md[r]).collect();
+        assert_eq!(found, ["![](c.png)", "![ ](d.png)"]);
     }
 
     #[test]

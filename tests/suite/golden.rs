@@ -50,6 +50,7 @@ fn one_fixture_per_page_kind() {
         "changes",
         "raid",
         "escaping",
+        "everything",
     ] {
         let portal = TempPortal::copy_of(&fixture(kind));
         portal.build();

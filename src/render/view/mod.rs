@@ -14,7 +14,7 @@ use super::format;
 use super::markdown::{self, Place};
 use crate::model::{
     AcceptanceDecision, ChangeStatus, Client, Currency, Date, DecisionStatus, Money, PortalConfig,
-    Rag, RaidStatus, Severity,
+    Rag, RaidStatus, Severity, TextFormat,
 };
 
 /// A status as a styling key and words.
@@ -137,11 +137,28 @@ impl<'a> Views<'a> {
         format::money(amount, self.currency)
     }
 
+    /// Where a text of this client sits, written in the client's `text_format`.
     fn place(&self, from_dir: &'a str, root: &'a str) -> Place<'a> {
         Place {
             client: self.client,
             from_dir,
             root,
+            format: self.client.profile.text_format,
+            smart_punctuation: self.config.smart_punctuation,
+        }
+    }
+
+    /// Likewise for a file that may say how it is written (`format:` in its front matter).
+    fn place_of_file(
+        &self,
+        from_dir: &'a str,
+        root: &'a str,
+        format: Option<TextFormat>,
+    ) -> Place<'a> {
+        let place = self.place(from_dir, root);
+        Place {
+            format: format.unwrap_or(place.format),
+            ..place
         }
     }
 

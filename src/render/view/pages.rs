@@ -115,10 +115,11 @@ impl<'a> Views<'a> {
     pub(crate) fn scope(&self) -> Option<ScopeView> {
         const ROOT: &str = "../";
         let scope = self.client.scope.as_ref().filter(|s| !s.is_empty())?;
+        let place = self.place_of_file("", ROOT, scope.meta.format);
         let texts = |items: &[TextItem]| -> Vec<String> {
             items
                 .iter()
-                .map(|t| markdown::inline(&t.text, self.place("", ROOT)))
+                .map(|t| markdown::inline(&t.text, place))
                 .collect()
         };
         Some(ScopeView {
@@ -134,7 +135,7 @@ impl<'a> Views<'a> {
                 .map(|d| DeliverableView {
                     id: d.id.clone(),
                     title: d.title.clone(),
-                    acceptance_html: self.inline(d.acceptance.as_ref(), ROOT),
+                    acceptance_html: d.acceptance.as_ref().map(|t| markdown::inline(t, place)),
                     milestones: self
                         .client
                         .milestones
@@ -150,7 +151,7 @@ impl<'a> Views<'a> {
             out_of_scope_html: texts(&scope.meta.out_of_scope),
             assumptions_html: texts(&scope.meta.assumptions),
             responsibilities_html: texts(&scope.meta.client_responsibilities),
-            body_html: markdown::block(&scope.body, self.place("", ROOT)),
+            body_html: markdown::block(&scope.body, place),
         })
     }
 
@@ -194,7 +195,7 @@ impl<'a> Views<'a> {
             scope: r.meta.scope.map(Status::from),
             schedule: r.meta.schedule.map(Status::from),
             budget: r.meta.budget.map(Status::from),
-            body_html: markdown::block(&r.body, self.place("reports", ROOT)),
+            body_html: markdown::block(&r.body, self.place_of_file("reports", ROOT, r.meta.format)),
             previous: index
                 .checked_sub(1)
                 .and_then(|i| reports.get(i))
