@@ -392,6 +392,8 @@ fn serve(args: ServeArgs, color: bool) -> ExitCode {
         port: args.port,
         as_of: args.as_of,
         poll: args.poll,
+        stop_on_signals: true,
+        ..Default::default()
     };
     let report = move |rebuilt: &crate::serve::site::Rebuilt| {
         print_diagnostics(&rebuilt.problems, color);

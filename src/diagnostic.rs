@@ -86,6 +86,8 @@ pub enum Code {
     Template,
     /// A password for a protected portal is missing from the environment.
     MissingPassword,
+    /// portico itself failed (a bug): the preview caught a panic in a rebuild.
+    Internal,
     /// Warning: no status report within the agreed cadence.
     StaleReport,
     /// Warning: a milestone past its forecast date and not done.
@@ -140,6 +142,7 @@ impl Code {
             Code::LinkOutsideClient => "link-outside-client",
             Code::Template => "template",
             Code::MissingPassword => "missing-password",
+            Code::Internal => "internal",
             Code::StaleReport => "stale-report",
             Code::MilestoneOverdue => "milestone-overdue",
             Code::AcceptanceOverdue => "acceptance-overdue",

@@ -1,24 +1,42 @@
 //! `portico serve`: a local preview that rebuilds on every change and reloads the browser.
 //!
 //! Three parts with plain values between them: [`watch`] turns file events into
-//! [`watch::Changes`], [`site`] rebuilds what changed in memory and produces a
-//! [`site::Snapshot`], and the HTTP side serves the latest snapshot and tells browsers to
-//! reload once a new one is in place. Nothing is written to disk: the preview never
-//! touches `public/`. The state lives in the server, not in statics.
+//! [`watch::Changes`], [`site`] rebuilds what changed and produces a [`site::Snapshot`], and
+//! the HTTP side serves the latest snapshot and tells browsers to reload once a new one is
+//! in place. Rendered pages wait in a private folder ([`store`]), never in `public/`; the
+//! state lives in the server, not in statics.
+//!
+//! What the preview promises, and where each promise is kept:
+//! - it answers only requests addressed to this machine (`http`: the Host and Origin
+//!   checks), so a web page cannot read it through DNS rebinding;
+//! - it serves only the files of its snapshot, opened without following links and only if
+//!   they are still regular files (`open`);
+//! - its private folder is readable by its owner only and removed however it stops
+//!   ([`store`], [`Server::run_until_interrupted`]);
+//! - a rebuild that panics leaves the last good pages and the watcher in place ([`site`]);
+//! - no request can stall it: file I/O runs on the blocking pool, bodies are streamed, and
+//!   a connection that does not send its headers in time is closed.
 
 mod http;
+mod open;
 pub mod site;
+mod store;
 pub mod watch;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
 
-use tokio::sync::{oneshot, watch as channel};
+use tokio::sync::watch as channel;
 
 use crate::error::Error;
 use crate::model::Date;
 use site::{Rebuilt, Site};
+
+/// How long a request's headers may take to arrive by default.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What `serve` should do.
 #[derive(Debug, Clone)]
@@ -33,6 +51,17 @@ pub struct ServeOptions {
     pub as_of: Option<Date>,
     /// Poll the file system instead of using change notifications.
     pub poll: bool,
+    /// Stop cleanly on Ctrl-C (SIGINT), SIGTERM and SIGHUP from the moment the preview
+    /// starts building. For the command line; off by default, so that a program embedding
+    /// the preview keeps its own signal handling.
+    pub stop_on_signals: bool,
+    /// How long a client may take to send a request's headers before its connection is
+    /// closed (slow or stalled clients must not hold connections open forever).
+    pub header_timeout: Duration,
+    /// Called on the watcher's thread before each rebuild after the first; tests use it to
+    /// make a rebuild fail the way a bug would.
+    #[doc(hidden)]
+    pub before_rebuild: Option<fn(&watch::Changes)>,
 }
 
 impl Default for ServeOptions {
@@ -43,16 +72,25 @@ impl Default for ServeOptions {
             port: 4000,
             as_of: None,
             poll: false,
+            stop_on_signals: false,
+            header_timeout: HEADER_TIMEOUT,
+            before_rebuild: None,
         }
     }
 }
 
-/// A running preview server. Dropping it (or [`Server::stop`]) shuts it down.
+/// A running preview server. Dropping it (or [`Server::stop`]) shuts it down and removes
+/// its private folder.
 pub struct Server {
     addr: SocketAddr,
     runtime: Option<tokio::runtime::Runtime>,
-    shutdown: Option<oneshot::Sender<()>>,
-    _watcher: watch::Watcher,
+    /// Set to true to stop: by a signal, or by [`Server::stop`].
+    stop: channel::Sender<bool>,
+    /// Read by rebuilds, which skip the clients they have not started once it is set.
+    stopping: Arc<AtomicBool>,
+    watcher: Option<watch::Watcher>,
+    site: Arc<Mutex<Site>>,
+    signals: bool,
     first: Rebuilt,
 }
 
@@ -60,37 +98,14 @@ pub struct Server {
 pub type OnRebuild = Box<dyn Fn(&Rebuilt) + Send + Sync>;
 
 impl Server {
-    /// Builds the portal in memory, starts watching it and starts listening.
+    /// Builds the portal into a private folder, starts watching it and starts listening.
     pub fn start(options: &ServeOptions, on_rebuild: OnRebuild) -> Result<Server, Error> {
-        let mut site = Site::new(&options.portal, options.as_of).map_err(|e| {
-            Error::Serve(format!("cannot create the preview's private folder: {e}"))
-        })?;
-        let first = site.rebuild(&watch::Changes {
-            everything: true,
-            ..Default::default()
-        });
-        let (publish, snapshot) = channel::channel(Arc::new(site.snapshot()));
-        let site = Arc::new(Mutex::new(site));
-
-        let watched_site = Arc::clone(&site);
-        let watcher = watch::watch(&options.portal, options.poll, move |changes| {
-            // One rebuild at a time; a poisoned lock means a rebuild panicked, and the
-            // preview cannot recover from that by itself.
-            let Ok(mut site) = watched_site.lock() else {
-                return;
-            };
-            let rebuilt = site.rebuild(&changes);
-            // The snapshot is swapped in before anyone is told to reload.
-            publish.send_replace(Arc::new(site.snapshot()));
-            on_rebuild(&rebuilt);
-        })
-        .map_err(|e| Error::Serve(format!("cannot watch {}: {e}", options.portal.display())))?;
-
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
             .build()
             .map_err(|e| Error::Serve(format!("cannot start the server: {e}")))?;
+        // Listen first: a taken port is reported before anything is built or written.
         let wanted = SocketAddr::new(options.bind, options.port);
         let listener = runtime
             .block_on(tokio::net::TcpListener::bind(wanted))
@@ -101,21 +116,59 @@ impl Server {
         let addr = listener
             .local_addr()
             .map_err(|e| Error::Serve(format!("cannot listen on {wanted}: {e}")))?;
-        let (shutdown, stopped) = oneshot::channel::<()>();
-        let app = http::router(http::AppState { snapshot });
-        runtime.spawn(async move {
-            let server = axum::serve(listener, app).with_graceful_shutdown(async {
-                let _ = stopped.await;
-            });
-            if let Err(e) = server.await {
-                eprintln!("portico: the preview server stopped: {e}");
-            }
+        let (stop, _) = channel::channel(false);
+        let stopping = Arc::new(AtomicBool::new(false));
+        if options.stop_on_signals {
+            stop_on_signals(&runtime, &stop, &stopping)?;
+        }
+
+        // From here on every way out removes the private folder: `Site` removes it when
+        // dropped, `Server` when it stops.
+        let mut site =
+            Site::new(&options.portal, options.as_of, Arc::clone(&stopping)).map_err(|e| {
+                Error::Serve(format!("cannot create the preview's private folder: {e}"))
+            })?;
+        let first = site.rebuild(&watch::Changes {
+            everything: true,
+            ..Default::default()
         });
+        site.set_before_rebuild(options.before_rebuild);
+        let (publish, snapshot) = channel::channel(Arc::new(site.snapshot()));
+        let site = Arc::new(Mutex::new(site));
+
+        let watched_site = Arc::clone(&site);
+        let watcher = watch::watch(&options.portal, options.poll, move |changes| {
+            // One rebuild at a time. A rebuild that panics is caught inside, so the lock
+            // is never poisoned by one; take it anyway rather than stop rebuilding.
+            let mut site = watched_site.lock().unwrap_or_else(PoisonError::into_inner);
+            if site.is_closed() {
+                return;
+            }
+            let rebuilt = site.rebuild(&changes);
+            // The snapshot is swapped in before anyone is told to reload.
+            publish.send_replace(Arc::new(site.snapshot()));
+            on_rebuild(&rebuilt);
+        })
+        .map_err(|e| Error::Serve(format!("cannot watch {}: {e}", options.portal.display())))?;
+
+        let app = http::router(http::AppState {
+            snapshot,
+            addresses: http::Addresses {
+                bind: options.bind,
+                port: addr.port(),
+            },
+        });
+        let header_timeout = options.header_timeout;
+        let stopped = stop.subscribe();
+        runtime.spawn(http::serve(listener, app, header_timeout, stopped));
         Ok(Server {
             addr,
             runtime: Some(runtime),
-            shutdown: Some(shutdown),
-            _watcher: watcher,
+            stop,
+            stopping,
+            watcher: Some(watcher),
+            site,
+            signals: options.stop_on_signals,
             first,
         })
     }
@@ -130,30 +183,42 @@ impl Server {
         &self.first
     }
 
-    /// Blocks until Ctrl-C, then shuts down cleanly.
+    /// Blocks until Ctrl-C (SIGINT), SIGTERM or SIGHUP, then shuts down cleanly: the
+    /// private folder is removed.
     pub fn run_until_interrupted(mut self) -> Result<(), Error> {
         if let Some(runtime) = &self.runtime {
-            runtime
-                .block_on(tokio::signal::ctrl_c())
-                .map_err(|e| Error::Serve(format!("cannot wait for Ctrl-C: {e}")))?;
+            if !self.signals {
+                stop_on_signals(runtime, &self.stop, &self.stopping)?;
+            }
+            let mut stop = self.stop.subscribe();
+            runtime.block_on(async {
+                let _ = stop.wait_for(|stop| *stop).await;
+            });
         }
         self.shut_down();
         Ok(())
     }
 
-    /// Shuts down: open connections are closed, the watcher stops.
+    /// Shuts down: open connections are closed, the watcher stops, the private folder is
+    /// removed.
     pub fn stop(mut self) {
         self.shut_down();
     }
 
     fn shut_down(&mut self) {
-        if let Some(tx) = self.shutdown.take() {
-            let _ = tx.send(());
-        }
+        self.stopping.store(true, Ordering::SeqCst);
+        self.stop.send_replace(true);
+        // No new rebuilds; one in progress skips the clients it has not started.
+        self.watcher.take();
         if let Some(runtime) = self.runtime.take() {
             // Event streams never end by themselves; do not wait for them long.
-            runtime.shutdown_timeout(std::time::Duration::from_millis(500));
+            runtime.shutdown_timeout(Duration::from_millis(500));
         }
+        // Waits for a rebuild in progress, so nothing writes into the folder once removed.
+        self.site
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .close();
     }
 }
 
@@ -161,4 +226,45 @@ impl Drop for Server {
     fn drop(&mut self) {
         self.shut_down();
     }
+}
+
+/// Makes SIGINT, SIGTERM and SIGHUP (Ctrl-C elsewhere) request a clean stop instead of
+/// ending the process on the spot, which would leave the private folder behind.
+fn stop_on_signals(
+    runtime: &tokio::runtime::Runtime,
+    stop: &channel::Sender<bool>,
+    stopping: &Arc<AtomicBool>,
+) -> Result<(), Error> {
+    let failed = |e: std::io::Error| Error::Serve(format!("cannot handle Ctrl-C: {e}"));
+    // Registration happens here, synchronously: from now on the signals are ours.
+    let _context = runtime.enter();
+    #[cfg(unix)]
+    let signalled = {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut interrupt = signal(SignalKind::interrupt()).map_err(failed)?;
+        let mut terminate = signal(SignalKind::terminate()).map_err(failed)?;
+        let mut hangup = signal(SignalKind::hangup()).map_err(failed)?;
+        async move {
+            tokio::select! {
+                _ = interrupt.recv() => {}
+                _ = terminate.recv() => {}
+                _ = hangup.recv() => {}
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let signalled = {
+        let _ = failed;
+        async {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+    };
+    let stop = stop.clone();
+    let stopping = Arc::clone(stopping);
+    runtime.spawn(async move {
+        signalled.await;
+        stopping.store(true, Ordering::SeqCst);
+        stop.send_replace(true);
+    });
+    Ok(())
 }

@@ -4,15 +4,22 @@
 //! the latest attempt. A change that breaks a client keeps that client's last good pages
 //! (shown under an overlay listing the errors) until a change fixes it. Each rebuild ends
 //! with a new [`Snapshot`], an immutable value the HTTP side serves from.
+//!
+//! A rebuild that panics (a bug in portico) is contained: the clients it was rebuilding
+//! keep their last good pages, an internal error says what happened, and the next change is
+//! rebuilt as usual.
 
 use std::collections::{BTreeMap, HashMap};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use super::open::{read_regular, resolve_attachment};
+use super::store::Store;
 use super::watch::Changes;
 use crate::check::check_client;
 use crate::diagnostic::Diagnostic;
@@ -25,15 +32,30 @@ use crate::render::{Contents, ROBOTS_TXT, RenderedFile, Renderer, Theme};
 pub struct Snapshot {
     /// Increases with every rebuild; browsers reload when it changes.
     pub version: u64,
-    /// Per output folder, output path (`acme/index.html`) -> contents. Each client's map is
-    /// shared between snapshots until that client is rebuilt, so a rebuild costs one map.
-    pub files: BTreeMap<String, Arc<HashMap<String, Contents>>>,
+    /// Per output folder, output path (`acme/index.html`) -> where its bytes are. Each
+    /// client's map is shared between snapshots until that client is rebuilt, so a rebuild
+    /// costs one map.
+    pub files: BTreeMap<String, Arc<HashMap<String, Served>>>,
     /// The clients, for the consultant's index page.
     pub clients: Vec<ClientSummary>,
     /// Errors of the latest rebuild; the pages shown are the last good ones.
     pub errors: Vec<Diagnostic>,
     /// Warnings of the latest rebuild.
     pub warnings: usize,
+}
+
+/// Where the bytes of a served file are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Served {
+    /// In memory (`robots.txt`).
+    Memory(Arc<[u8]>),
+    /// Rendered by the preview into its private folder (pages, feeds, stylesheets, sealed
+    /// attachments): the canonical path.
+    Rendered(PathBuf),
+    /// An attachment, as it is in the client's folder: its canonical path, checked when the
+    /// client was built to lie inside that folder. Served as it is, without the live-reload
+    /// script.
+    Attachment(PathBuf),
 }
 
 /// A line of the consultant's index.
@@ -64,7 +86,7 @@ struct ClientState {
     /// The last output that built cleanly, as files in the private store.
     files: Vec<RenderedFile>,
     /// The same, by path, for serving.
-    served: Arc<HashMap<String, Contents>>,
+    served: Arc<HashMap<String, Served>>,
     /// The store folders of the current and the previous output (kept for requests in
     /// flight while the new one is swapped in).
     store_dirs: Vec<PathBuf>,
@@ -76,8 +98,11 @@ struct ClientState {
 /// `public/`) and served from there, so memory stays small whatever the portfolio's size.
 pub struct Site {
     root: PathBuf,
-    store: tempfile::TempDir,
-    next_store: AtomicU64,
+    store: Store,
+    /// Set when the preview is stopping: rebuilds skip the clients they have not started.
+    stopping: Arc<AtomicBool>,
+    /// Called before each rebuild; see [`super::ServeOptions::before_rebuild`].
+    before_rebuild: Option<fn(&Changes)>,
     as_of: Option<Date>,
     config: Option<PortalConfig>,
     renderer: Option<Renderer>,
@@ -99,14 +124,18 @@ pub struct Rebuilt {
 }
 
 impl Site {
-    /// A site for the portal at `root`, not built yet.
-    pub fn new(root: &Path, as_of: Option<Date>) -> std::io::Result<Site> {
+    /// A site for the portal at `root`, not built yet; creates its private folder. Once
+    /// `stopping` is set, rebuilds skip the clients they have not started.
+    pub fn new(
+        root: &Path,
+        as_of: Option<Date>,
+        stopping: Arc<AtomicBool>,
+    ) -> std::io::Result<Site> {
         Ok(Site {
             root: root.to_path_buf(),
-            store: tempfile::Builder::new()
-                .prefix("portico-preview-")
-                .tempdir()?,
-            next_store: AtomicU64::new(0),
+            store: Store::create()?,
+            stopping,
+            before_rebuild: None,
             as_of,
             config: None,
             renderer: None,
@@ -116,15 +145,65 @@ impl Site {
         })
     }
 
-    /// Rebuilds what `changes` calls for.
+    /// Calls `hook` before each later rebuild (tests make it panic).
+    pub(crate) fn set_before_rebuild(&mut self, hook: Option<fn(&Changes)>) {
+        self.before_rebuild = hook;
+    }
+
+    /// Removes the private folder; nothing is built after this.
+    pub(crate) fn close(&mut self) {
+        self.stopping.store(true, Ordering::SeqCst);
+        self.store.close();
+    }
+
+    /// Whether [`Site::close`] has been called.
+    pub(crate) fn is_closed(&self) -> bool {
+        self.store.is_closed()
+    }
+
+    /// Rebuilds what `changes` calls for. A panic in the rebuild is caught: the pages it
+    /// was rebuilding stay as they were, under an internal error.
     pub fn rebuild(&mut self, changes: &Changes) -> Rebuilt {
         let started = Instant::now();
-        let (scope, problems) = if changes.everything || self.config.is_none() {
-            ("everything".to_owned(), self.rebuild_everything())
+        let everything = changes.everything || self.config.is_none();
+        let scope = if everything {
+            "everything".to_owned()
         } else {
-            let slugs: Vec<String> = changes.clients.iter().cloned().collect();
-            let problems = self.rebuild_clients(&slugs);
-            (slugs.join(", "), problems)
+            changes
+                .clients
+                .iter()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let hook = self.before_rebuild;
+        let outcome = catch_unwind(AssertUnwindSafe(|| {
+            if let Some(hook) = hook {
+                hook(changes);
+            }
+            if everything {
+                self.rebuild_everything()
+            } else {
+                let slugs: Vec<String> = changes.clients.iter().cloned().collect();
+                self.rebuild_clients(&slugs)
+            }
+        }));
+        let problems = match outcome {
+            Ok(problems) => problems,
+            Err(panic) => {
+                let internal = internal_error(&scope, panic.as_ref());
+                if everything {
+                    self.global = vec![internal.clone()];
+                } else {
+                    // Each client keeps its last good pages and shows the error until a
+                    // rebuild of it succeeds.
+                    for slug in &changes.clients {
+                        let state = self.clients.entry(slug.clone()).or_default();
+                        state.problems = vec![internal.clone()];
+                    }
+                }
+                vec![internal]
+            }
         };
         self.version += 1;
         Rebuilt {
@@ -179,14 +258,18 @@ impl Site {
             renderer,
             today,
             as_of: self.as_of,
-            store: Store {
-                root: self.store.path(),
-                next: &self.next_store,
-            },
+            store: &self.store,
+            canonical_root: self
+                .root
+                .canonicalize()
+                .unwrap_or_else(|_| self.root.clone()),
         };
         let states = &self.clients;
+        let stopping = &self.stopping;
         let results: Vec<(String, Option<Attempt>)> = slugs
             .par_iter()
+            // Stopping: the rest would be thrown away with the private folder.
+            .filter(|_| !stopping.load(Ordering::Relaxed))
             .map(|slug| {
                 let earlier = states.get(slug).map_or(&[][..], |s| s.files.as_slice());
                 (slug.clone(), run.attempt(slug, earlier))
@@ -211,7 +294,7 @@ impl Site {
                 state.served = Arc::new(
                     files
                         .iter()
-                        .map(|f| (f.path.clone(), f.contents.clone()))
+                        .map(|f| (f.path.clone(), self.store.served(&f.contents)))
                         .collect(),
                 );
                 state.files = files;
@@ -228,9 +311,9 @@ impl Site {
     /// The current state, for serving.
     pub fn snapshot(&self) -> Snapshot {
         let mut files = BTreeMap::new();
-        let robots: HashMap<String, Contents> = HashMap::from([(
+        let robots: HashMap<String, Served> = HashMap::from([(
             "robots.txt".to_owned(),
-            Contents::Bytes(ROBOTS_TXT.as_bytes().into()),
+            Served::Memory(ROBOTS_TXT.as_bytes().into()),
         )]);
         files.insert(String::new(), Arc::new(robots));
         let mut errors: Vec<Diagnostic> = self
@@ -270,45 +353,10 @@ impl Site {
 }
 
 impl Snapshot {
-    /// The contents at an output path, if any.
-    pub fn get(&self, path: &str) -> Option<&Contents> {
+    /// Where the file at an output path is, if there is one.
+    pub fn get(&self, path: &str) -> Option<&Served> {
         let folder = path.split_once('/').map_or("", |(first, _)| first);
         self.files.get(folder)?.get(path)
-    }
-}
-
-/// Where attempts write their output: a fresh folder each, inside the site's private store.
-struct Store<'a> {
-    root: &'a Path,
-    next: &'a AtomicU64,
-}
-
-impl Store<'_> {
-    /// Writes `files` into a new folder; returns them pointing at their copies, and the folder.
-    fn keep(&self, files: Vec<RenderedFile>) -> std::io::Result<(Vec<RenderedFile>, PathBuf)> {
-        let dir = self
-            .root
-            .join(self.next.fetch_add(1, Ordering::Relaxed).to_string());
-        let mut kept = Vec::with_capacity(files.len());
-        for file in files {
-            let path = dir.join(&file.path);
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            match &file.contents {
-                Contents::Bytes(bytes) => std::fs::write(&path, bytes)?,
-                // Attachments are served from the client's own folder, as they are.
-                Contents::Copy(_) => {
-                    kept.push(file);
-                    continue;
-                }
-            }
-            kept.push(RenderedFile {
-                path: file.path,
-                contents: Contents::Copy(path),
-            });
-        }
-        Ok((kept, dir))
     }
 }
 
@@ -323,7 +371,6 @@ struct Attempt {
     problems: Vec<Diagnostic>,
 }
 
-/// Loads, checks and renders one client; `None` when its folder is gone.
 /// What every attempt in one rebuild shares.
 struct Run<'a> {
     root: &'a Path,
@@ -331,7 +378,9 @@ struct Run<'a> {
     renderer: &'a Renderer,
     today: Date,
     as_of: Option<Date>,
-    store: Store<'a>,
+    store: &'a Store,
+    /// The portal folder with every link resolved.
+    canonical_root: PathBuf,
 }
 
 impl Run<'_> {
@@ -343,7 +392,7 @@ impl Run<'_> {
             self.renderer,
             self.today,
             self.as_of,
-            &self.store,
+            self.store,
         );
         let loaded = load::load_one_client(root, config, slug)?;
         let mut problems = loaded.diagnostics;
@@ -369,6 +418,34 @@ impl Run<'_> {
             problems,
         };
         if !result.problems.iter().any(Diagnostic::is_error) {
+            // Attachments are served from the client's folder at request time: pin each to
+            // its real path now, while the loader's verdict on it still holds.
+            let client_dir = self.canonical_root.join(CLIENTS_DIR).join(slug);
+            let resolved = |files: Vec<RenderedFile>| -> Result<Vec<RenderedFile>, Diagnostic> {
+                files
+                    .into_iter()
+                    .map(|file| match &file.contents {
+                        Contents::Copy(path) => match resolve_attachment(path, &client_dir) {
+                            Ok(real) => Ok(RenderedFile {
+                                path: file.path,
+                                contents: Contents::Copy(real),
+                            }),
+                            Err(why) => Err(Diagnostic::error(
+                                crate::Code::Symlink,
+                                Some(&format!(
+                                    "{CLIENTS_DIR}/{slug}/files/{}",
+                                    file.path.split_once("/files/").map_or("", |(_, a)| a)
+                                )),
+                                why,
+                            )
+                            .with_hint(
+                                "attachments must be regular files inside the client's own folder",
+                            )),
+                        },
+                        Contents::Bytes(_) => Ok(file),
+                    })
+                    .collect()
+            };
             let sealed = |files: Vec<RenderedFile>| -> Result<Vec<RenderedFile>, Diagnostic> {
                 match crate::protect::passwords(&client, Some(&loaded.sources))? {
                     None => Ok(files),
@@ -404,6 +481,7 @@ impl Run<'_> {
             };
             match renderer
                 .render_client(config, &client, as_of)
+                .and_then(resolved)
                 .and_then(sealed)
                 .and_then(kept)
             {
@@ -415,7 +493,29 @@ impl Run<'_> {
     }
 }
 
-/// Reads a file of the snapshot: in memory, or an attachment from the client's folder.
-pub(crate) fn read(contents: &Contents) -> std::io::Result<Arc<[u8]>> {
-    crate::build::read_contents(contents)
+/// Reads a file of an attempt: in memory, or from its canonical path without following any
+/// link (an attachment being sealed, or a page of the previous output).
+fn read(contents: &Contents) -> std::io::Result<Arc<[u8]>> {
+    match contents {
+        Contents::Bytes(bytes) => Ok(bytes.clone()),
+        Contents::Copy(path) => read_regular(path).map(Arc::from),
+    }
+}
+
+/// The error shown for a rebuild that panicked.
+fn internal_error(scope: &str, panic: &(dyn std::any::Any + Send)) -> Diagnostic {
+    let what = panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".to_owned());
+    Diagnostic::error(
+        crate::Code::Internal,
+        None,
+        format!("internal error while rebuilding {scope}: {what}"),
+    )
+    .with_hint(
+        "this is a bug in portico, please report it with the change that set it off; \
+         the preview keeps the last good pages and rebuilds on the next change",
+    )
 }

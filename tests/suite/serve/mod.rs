@@ -1,6 +1,10 @@
 //! The preview server, for real: bound to a free port, driven over HTTP, editing files on
 //! disk and waiting for the reload event a browser would get.
 
+mod faults;
+mod isolation;
+mod process;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::sync::mpsc;
@@ -62,6 +66,22 @@ fn raw_status(addr: SocketAddr, path: &str) -> u16 {
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(0)
+}
+
+/// Sends a request byte for byte and returns everything the server answers until it closes
+/// the connection (bounded, so a hung server fails the test instead of hanging it).
+fn exchange(addr: SocketAddr, request: &str) -> String {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream.set_read_timeout(Some(RELOAD_WAIT)).unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut reply = Vec::new();
+    if let Err(e) = stream.read_to_end(&mut reply) {
+        panic!(
+            "no complete answer to {:?}: {e}",
+            request.lines().next().unwrap_or_default()
+        );
+    }
+    String::from_utf8_lossy(&reply).into_owned()
 }
 
 /// Listens to the reload events on a thread, as a page rendered from snapshot `since`
