@@ -3,20 +3,21 @@
 //! Three parts with plain values between them: [`watch`] turns file events into
 //! [`watch::Changes`], [`site`] rebuilds what changed and produces a [`site::Snapshot`], and
 //! the HTTP side serves the latest snapshot and tells browsers to reload once a new one is
-//! in place. Rendered pages wait in a private folder ([`store`]), never in `public/`; the
+//! in place. Rendered pages wait in a private folder (`store`), never in `public/`; the
 //! state lives in the server, not in statics.
 //!
 //! What the preview promises, and where each promise is kept:
-//! - it answers only requests addressed to this machine (`http`: the Host and Origin
+//! - it answers only requests addressed to this machine (`guard`: the Host and Origin
 //!   checks), so a web page cannot read it through DNS rebinding;
 //! - it serves only the files of its snapshot, opened without following links and only if
 //!   they are still regular files (`open`);
 //! - its private folder is readable by its owner only and removed however it stops
-//!   ([`store`], [`Server::run_until_interrupted`]);
+//!   (`store`, [`Server::run_until_interrupted`]);
 //! - a rebuild that panics leaves the last good pages and the watcher in place ([`site`]);
 //! - no request can stall it: file I/O runs on the blocking pool, bodies are streamed, and
 //!   a connection that does not send its headers in time is closed.
 
+mod guard;
 mod http;
 mod open;
 pub mod site;
@@ -153,7 +154,7 @@ impl Server {
 
         let app = http::router(http::AppState {
             snapshot,
-            addresses: http::Addresses {
+            addresses: guard::Addresses {
                 bind: options.bind,
                 port: addr.port(),
             },

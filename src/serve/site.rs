@@ -421,31 +421,7 @@ impl Run<'_> {
             // Attachments are served from the client's folder at request time: pin each to
             // its real path now, while the loader's verdict on it still holds.
             let client_dir = self.canonical_root.join(CLIENTS_DIR).join(slug);
-            let resolved = |files: Vec<RenderedFile>| -> Result<Vec<RenderedFile>, Diagnostic> {
-                files
-                    .into_iter()
-                    .map(|file| match &file.contents {
-                        Contents::Copy(path) => match resolve_attachment(path, &client_dir) {
-                            Ok(real) => Ok(RenderedFile {
-                                path: file.path,
-                                contents: Contents::Copy(real),
-                            }),
-                            Err(why) => Err(Diagnostic::error(
-                                crate::Code::Symlink,
-                                Some(&format!(
-                                    "{CLIENTS_DIR}/{slug}/files/{}",
-                                    file.path.split_once("/files/").map_or("", |(_, a)| a)
-                                )),
-                                why,
-                            )
-                            .with_hint(
-                                "attachments must be regular files inside the client's own folder",
-                            )),
-                        },
-                        Contents::Bytes(_) => Ok(file),
-                    })
-                    .collect()
-            };
+            let pinned = |files| pin_attachments(files, root, &client_dir);
             let sealed = |files: Vec<RenderedFile>| -> Result<Vec<RenderedFile>, Diagnostic> {
                 match crate::protect::passwords(&client, Some(&loaded.sources))? {
                     None => Ok(files),
@@ -481,7 +457,7 @@ impl Run<'_> {
             };
             match renderer
                 .render_client(config, &client, as_of)
-                .and_then(resolved)
+                .and_then(pinned)
                 .and_then(sealed)
                 .and_then(kept)
             {
@@ -491,6 +467,39 @@ impl Run<'_> {
         }
         Some(result)
     }
+}
+
+/// Replaces each attachment's path with its canonical one, refusing any that no longer
+/// resolves to a regular file inside `client_dir` (the portal may change under the build).
+fn pin_attachments(
+    files: Vec<RenderedFile>,
+    root: &Path,
+    client_dir: &Path,
+) -> Result<Vec<RenderedFile>, Diagnostic> {
+    files
+        .into_iter()
+        .map(|file| {
+            let Contents::Copy(path) = &file.contents else {
+                return Ok(file);
+            };
+            match resolve_attachment(path, client_dir) {
+                Ok(real) => Ok(RenderedFile {
+                    path: file.path,
+                    contents: Contents::Copy(real),
+                }),
+                Err(why) => {
+                    let rel = path.strip_prefix(root).unwrap_or(path);
+                    let rel: Vec<_> = rel.iter().map(|c| c.to_string_lossy()).collect();
+                    Err(
+                        Diagnostic::error(crate::Code::Symlink, Some(&rel.join("/")), why)
+                            .with_hint(
+                                "attachments must be regular files inside the client's own folder",
+                            ),
+                    )
+                }
+            }
+        })
+        .collect()
 }
 
 /// Reads a file of an attempt: in memory, or from its canonical path without following any
