@@ -62,7 +62,10 @@ def main():
             sock = socket.create_connection(("127.0.0.1", port))
             # An unknown version makes the server answer at once; after that the stream
             # is waiting for the next rebuild, like a freshly loaded page.
-            sock.sendall(b"GET /__portico/events?since=999999999 HTTP/1.1\r\nHost: bench\r\n\r\n")
+            # The preview answers only requests addressed to it (Host checked).
+            sock.sendall(
+                f"GET /__portico/events?since=999999999 HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode()
+            )
             wait_for_reload(sock, time.monotonic() + 10)
             time.sleep(0.2)
             start = time.monotonic()
