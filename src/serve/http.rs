@@ -200,8 +200,29 @@ async fn file(State(state): State<AppState>, method: Method, uri: Uri) -> Respon
                 Err(e) => internal(&key, &e),
             }
         }
-        Served::Rendered(path) | Served::Attachment(path) => stream(path, kind, &key).await,
+        Served::Rendered(path) => stream(path, kind, &key).await,
+        Served::Attachment(path) => {
+            let mut response = stream(path, kind, &key).await;
+            // The preview's one origin holds every client, internal items included: a
+            // script in an HTML or SVG attachment, opened here, must not read the others.
+            if is_active(kind) {
+                response.headers_mut().insert(
+                    header::CONTENT_SECURITY_POLICY,
+                    HeaderValue::from_static("sandbox"),
+                );
+            }
+            response
+        }
     }
+}
+
+/// Content types a browser may run scripts in when opened directly.
+fn is_active(kind: &str) -> bool {
+    let essence = kind.split(';').next().unwrap_or(kind).trim();
+    matches!(
+        essence,
+        "text/html" | "image/svg+xml" | "application/xhtml+xml" | "application/xml" | "text/xml"
+    )
 }
 
 /// Streams a file of the snapshot: opened on the blocking pool (no link followed, regular

@@ -72,6 +72,49 @@ fn a_folder_swapped_for_a_link_out_of_the_portal_is_never_followed() {
     assert_ne!(got.status, 200);
 }
 
+#[test]
+fn attachments_that_could_run_scripts_are_sandboxed() {
+    let portal = TempPortal::copy_of(&fixture("reports"));
+    portal.write(
+        "clients/acme/files/notes.html",
+        "<p>Notes</p><script>fetch('/globex/portal.json')</script>",
+    );
+    portal.write(
+        "clients/acme/files/chart.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
+    );
+    super::edit(
+        &portal,
+        "clients/acme/reports/2026-10-16.md",
+        "[pick data](../files/picks.csv).",
+        "[pick data](../files/picks.csv), [notes](../files/notes.html), ![chart](../files/chart.svg).",
+    );
+    let server = start(&portal);
+    let addr = server.addr();
+    for path in ["/acme/files/notes.html", "/acme/files/chart.svg"] {
+        let response = super::agent()
+            .get(&format!("http://{addr}{path}"))
+            .call()
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 200, "{path}");
+        assert_eq!(
+            response.headers()["content-security-policy"],
+            "sandbox",
+            "{path}: opened in the preview, its scripts could read every client"
+        );
+    }
+    let page = get(addr, "/acme/files/notes.html");
+    assert!(
+        !page.body.contains("livereload"),
+        "an attachment is served as it is"
+    );
+    let csv = super::agent()
+        .get(&format!("http://{addr}/acme/files/picks.csv"))
+        .call()
+        .unwrap();
+    assert!(csv.headers().get("content-security-policy").is_none());
+}
+
 /// The status line and body of a request written byte for byte.
 fn send(addr: SocketAddr, request: &str) -> (u16, String) {
     let reply = super::exchange(addr, request);
