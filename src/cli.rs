@@ -281,9 +281,22 @@ fn share(args: &ShareArgs, color: bool) -> ExitCode {
         .clone()
         .unwrap_or_else(|| args.portal.join(crate::build::DEFAULT_OUT));
     match crate::build::share_link(&args.portal, &out, &args.client) {
-        Ok(link) => {
+        Ok(crate::build::ShareLink::Full(link)) => {
             println!("{link}");
             eprintln!("Anyone with this link can read the portal until its passwords change.");
+            ExitCode::SUCCESS
+        }
+        Ok(crate::build::ShareLink::Fragment { fragment, folder }) => {
+            println!("{fragment}");
+            eprintln!(
+                "portico does not know this portal's address, so this is only the end of the link.\n\
+                 Put it after the address of the portal's first page, e.g.\n  \
+                 https://portals.your-consultancy.example/{folder}/{fragment}\n\
+                 (set deploy.base_url in clients/{}/client.yaml, or base_url in portico.yaml, and\n\
+                 `portico share` prints the whole link). Anyone with the link can read the portal\n\
+                 until its passwords change.",
+                args.client
+            );
             ExitCode::SUCCESS
         }
         Err(e) => fail(&e, color, ""),

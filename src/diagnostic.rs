@@ -106,6 +106,13 @@ pub enum Code {
     NoActions,
     /// Warning: an image in Markdown without alternative text.
     ImageWithoutAlt,
+    /// Warning: a reader's password that zxcvbn judges easy to guess.
+    WeakPassword,
+    /// Warning: a protected client served from the same origin as another client.
+    SharedOrigin,
+    /// An attachment that would run script in the browser (HTML, SVG with script) on an
+    /// origin the client shares with others.
+    ActiveContent,
 }
 
 impl Code {
@@ -152,6 +159,9 @@ impl Code {
             Code::PastContract => "past-contract",
             Code::NoActions => "no-actions",
             Code::ImageWithoutAlt => "image-without-alt",
+            Code::WeakPassword => "weak-password",
+            Code::SharedOrigin => "shared-origin",
+            Code::ActiveContent => "active-content",
         }
     }
 }

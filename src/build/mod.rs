@@ -112,9 +112,27 @@ pub fn validate_for(dir: &Path, as_of: Option<Date>, only: &[String]) -> Result<
     }
 }
 
-/// A link that opens a protected client's built portal directly: its address (or the
-/// built file) with the content key in the fragment, found with the first password.
-pub fn share_link(portal: &Path, out: &Path, slug: &str) -> Result<String, Error> {
+/// What `portico share` prints: a link that opens a protected client's built portal
+/// directly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShareLink {
+    /// The client's address (from `base_url`) with the content key in the fragment.
+    Full(String),
+    /// Only the fragment (`#key=...`): the portal's address is not known, and a link to a
+    /// file on this machine would open for no one else.
+    Fragment {
+        /// `#key=...`.
+        fragment: String,
+        /// The client's output folder, which is the last part of its address when the
+        /// output is published as it is.
+        folder: String,
+    },
+}
+
+/// A link that opens a protected client's built portal directly: its address with the
+/// content key in the fragment, found with the first password that opens the built
+/// portal; only the fragment when the address is not known.
+pub fn share_link(portal: &Path, out: &Path, slug: &str) -> Result<ShareLink, Error> {
     let v = validate_for(portal, None, &[slug.to_owned()])?;
     let Some(client) = v.portal.clients.iter().find(|c| c.slug == slug) else {
         return Err(Error::UnknownClient {
@@ -141,16 +159,14 @@ pub fn share_link(portal: &Path, out: &Path, slug: &str) -> Result<String, Error
                 page_path.display()
             ))
         })?;
-    let address = client.base_url(&v.portal.config).unwrap_or_else(|| {
-        format!(
-            "file://{}",
-            page_path
-                .canonicalize()
-                .unwrap_or(page_path.clone())
-                .display()
-        )
-    });
-    Ok(format!("{address}#key={key}"))
+    let fragment = format!("#key={key}");
+    Ok(match client.base_url(&v.portal.config) {
+        Some(address) => ShareLink::Full(format!("{address}{fragment}")),
+        None => ShareLink::Fragment {
+            fragment,
+            folder: client.folder().to_owned(),
+        },
+    })
 }
 
 /// The bytes of a rendered file, from memory or from the attachment on disk.

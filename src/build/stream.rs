@@ -7,7 +7,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::check::{check_client, portal_rules};
+use crate::check::{Placement, active_content, check_client, portal_rules, shared_origins};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::error::Error;
 use crate::load::{self, CLIENTS_DIR};
@@ -71,6 +71,8 @@ pub(crate) struct ClientResult {
     /// Whether its pages are encrypted (they are rebuilt every time: the passwords are not
     /// part of the inputs a manifest may record).
     pub(crate) protected: bool,
+    /// Where it is served from, once `client.yaml` loaded.
+    pub(crate) placement: Option<Placement>,
 }
 
 impl ClientResult {
@@ -109,6 +111,7 @@ pub(crate) fn run_client(
         diagnostics: Vec::new(),
         counts: None,
         protected: false,
+        placement: None,
     };
     let Some(loaded) = load::load_one_client(dir, &shared.config, slug) else {
         return result;
@@ -119,6 +122,10 @@ pub(crate) fn run_client(
     };
     result.folder = Some(client.folder().to_owned());
     result.protected = client.profile.access.is_some();
+    result.placement = Some(Placement {
+        origin: client.origin(&shared.config),
+        protected: result.protected,
+    });
     let client_yaml = format!("{CLIENTS_DIR}/{slug}/client.yaml");
     if let Some(source) = loaded.sources.get(&client_yaml) {
         result.sources.register(source, 0, source.text.len());
@@ -126,37 +133,57 @@ pub(crate) fn run_client(
     result
         .diagnostics
         .extend(check_client(&client, &loaded.sources, today));
+    result
+        .diagnostics
+        .extend(active_content(&client, &shared.config));
+    result.diagnostics.extend(protect::weak_passwords(
+        &client,
+        &shared.config.agency.name,
+        &loaded.sources,
+    ));
     if result.failed() {
         return result;
     }
-    let rendered = shared
-        .renderer
-        .render_client(&shared.config, &client, as_of)
-        .map_err(|d| Error::Invalid(vec![d]))
-        .and_then(|files| match sink {
+    let invalid = |d: Diagnostic| Error::Invalid(vec![d]);
+    // A protected client's lock page is rendered by `check` too, to catch template errors.
+    let lock = match result.protected {
+        true => shared
+            .renderer
+            .render_lock(&shared.config, &client)
+            .map(Some)
+            .map_err(invalid),
+        false => Ok(None),
+    };
+    let rendered = lock.and_then(|lock| {
+        let files = shared
+            .renderer
+            .render_client(&shared.config, &client, as_of)
+            .map_err(invalid)?;
+        match sink {
             Sink::Discard => Ok(files),
             Sink::Write { staging, previous } => {
-                let files = match protect::passwords(&client, Some(&loaded.sources))
-                    .map_err(|d| Error::Invalid(vec![d]))?
-                {
-                    None => files,
-                    Some(passwords) => {
+                let files = match (
+                    protect::passwords(&client, Some(&loaded.sources)).map_err(invalid)?,
+                    &lock,
+                ) {
+                    (Some(passwords), Some(lock)) => {
                         let earlier = previous.join(client.folder());
                         let previous = |rel: &str| std::fs::read(earlier.join(rel)).ok();
-                        protect::seal_client(
-                            client.folder(),
-                            files,
-                            &passwords,
-                            &previous,
-                            &super::read_contents,
-                        )
-                        .map_err(Error::io)?
+                        let protection = protect::Protection {
+                            folder: client.folder(),
+                            lock_page: lock,
+                            passwords: &passwords,
+                        };
+                        protect::seal_client(&protection, files, &previous, &super::read_contents)
+                            .map_err(Error::io)?
                     }
+                    _ => files,
                 };
                 staging.write(&files)?;
                 Ok(files)
             }
-        });
+        }
+    });
     match rendered {
         Ok(files) => {
             let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
@@ -189,10 +216,35 @@ pub(crate) fn run_all(
         .collect();
     let mut sources = shared.config_sources.clone();
     let mut folders = other_folders.clone();
+    let mut placements = BTreeMap::new();
     for r in &results {
         sources.extend(&r.sources);
         if let Some(folder) = &r.folder {
             folders.insert(r.slug.clone(), folder.clone());
+        }
+        if let Some(p) = &r.placement {
+            placements.insert(r.slug.clone(), p.clone());
+        }
+    }
+    // Clients not run this time (their earlier output is reused) count for the origins a
+    // protected client shares; their addresses are read only when one is protected.
+    if results.iter().any(|r| r.protected) {
+        for slug in other_folders.keys() {
+            let Some(deploy) = load::client_deploy(dir, slug) else {
+                continue;
+            };
+            let origin = deploy
+                .base_url
+                .as_deref()
+                .or(shared.config.base_url.as_deref())
+                .and_then(crate::model::origin_of);
+            placements.insert(
+                slug.clone(),
+                Placement {
+                    origin,
+                    protected: false,
+                },
+            );
         }
     }
     let mut diagnostics: Vec<Diagnostic> = results
@@ -200,6 +252,7 @@ pub(crate) fn run_all(
         .flat_map(|r| r.diagnostics.iter().cloned())
         .collect();
     diagnostics.extend(portal_rules(&shared.config, &folders, &sources));
+    diagnostics.extend(shared_origins(&placements, &sources));
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     (results, diagnostics)
 }

@@ -6,6 +6,7 @@
 //! through [`Sources`]. Rendering relies on the error rules holding: a reference the
 //! renderer follows is one this module has proven exists.
 
+mod origin;
 mod practice;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -17,14 +18,33 @@ use crate::model::{Client, Date, MilestoneStatus, Portal, PortalConfig, TextForm
 use crate::render::markdown;
 use crate::source::{Seg, Sources};
 use crate::yaml_path;
+pub use origin::{Placement, active_content, shared_origins};
 
 /// Every rule, over every client; practice warnings are judged as of `today`.
 pub fn check(portal: &Portal, sources: &Sources, today: Date) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = portal
         .clients
         .iter()
-        .flat_map(|client| check_client(client, sources, today))
+        .flat_map(|client| {
+            let mut found = check_client(client, sources, today);
+            found.extend(active_content(client, &portal.config));
+            found
+        })
         .collect();
+    let placements = portal
+        .clients
+        .iter()
+        .map(|c| {
+            (
+                c.slug.clone(),
+                Placement {
+                    origin: c.origin(&portal.config),
+                    protected: c.profile.access.is_some(),
+                },
+            )
+        })
+        .collect();
+    out.extend(shared_origins(&placements, sources));
     let folders = portal
         .clients
         .iter()

@@ -143,6 +143,16 @@ pub fn client_slugs(root: &Path) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The publishing settings in `clients/<slug>/client.yaml`, read alone (for rules across
+/// clients when a build reuses a client's earlier output); `None` when they cannot be read.
+pub fn client_deploy(root: &Path, slug: &str) -> Option<crate::model::ClientDeploy> {
+    let fs = files::PortalFs::new(root).ok()?;
+    let path = fs.root().join(CLIENTS_DIR).join(slug).join("client.yaml");
+    let source = fs.read_text(&path).ok()?;
+    let profile: crate::model::ClientProfile = serde_yaml::from_str(&source.text).ok()?;
+    Some(profile.deploy)
+}
+
 /// Reads `portico.yaml` alone.
 pub fn load_config_only(root: &Path) -> (Option<PortalConfig>, Vec<Diagnostic>) {
     let (config, _, diagnostics) = load_config_with_source(root);

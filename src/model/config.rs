@@ -71,6 +71,10 @@ pub struct Agency {
     /// Public website shown in the footer.
     #[serde(default)]
     pub website: Option<String>,
+    /// The agency's logo, shown on the lock page of protected portals: the name of an image
+    /// in the theme's static files (e.g. `agency-logo.svg` for `theme/static/agency-logo.svg`).
+    #[serde(default)]
+    pub logo: Option<String>,
 }
 
 /// Portal-wide defaults.

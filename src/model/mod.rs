@@ -37,6 +37,22 @@ pub use raid::{Decision, DecisionStatus, Raid, RaidItem, RaidKind, RaidStatus, S
 pub use report::{Report, ReportMeta, is_action_heading};
 pub use scope::{Deliverable, Scope, ScopeMeta};
 
+/// The origin of an http(s) address: scheme, host and port, lower case (`None` for
+/// anything else).
+pub fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "https" && scheme != "http" {
+        return None;
+    }
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = host.to_ascii_lowercase();
+    let default_port = if scheme == "https" { ":443" } else { ":80" };
+    let host = host.strip_suffix(default_port).unwrap_or(&host);
+    (!host.is_empty()).then(|| format!("{scheme}://{host}"))
+}
+
 /// A whole portal folder: configuration and every client that loaded cleanly.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Portal {
@@ -111,6 +127,20 @@ impl Client {
             (None, Some(portal)) => Some(format!("{}{}/", with_slash(portal), self.folder())),
             (None, None) => None,
         }
+    }
+
+    /// The origin (`scheme://host[:port]`, lower case) the client's portal is served from,
+    /// when its address is known.
+    pub fn origin(&self, config: &PortalConfig) -> Option<String> {
+        origin_of(&self.base_url(config)?)
+    }
+
+    /// Whether the client is declared alone on its origin: it has its own
+    /// `deploy.base_url`, on another origin than `portico.yaml`'s `base_url`. Only then may
+    /// its attachments hold active content, and its readers be remembered on a device.
+    pub fn alone_on_origin(&self, config: &PortalConfig) -> bool {
+        let own = self.profile.deploy.base_url.as_deref().and_then(origin_of);
+        own.is_some() && own != config.base_url.as_deref().and_then(origin_of)
     }
 
     /// The currency amounts are in: the engagement's, else the portal's default.

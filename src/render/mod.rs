@@ -56,8 +56,21 @@ pub struct Renderer {
     sources: BTreeMap<String, Source>,
 }
 
+/// The first page of every section a portal can have, in its folder. A protected client
+/// gets a (possibly empty) encrypted file for each, so which sections exist is not public.
+pub const SECTION_PAGES: [&str; 7] = [
+    "index.html",
+    "reports/index.html",
+    "milestones/index.html",
+    "scope/index.html",
+    "kpis/index.html",
+    "changes/index.html",
+    "raid/index.html",
+];
+
 /// The pages every theme must provide.
-const PAGES: [&str; 8] = [
+const PAGES: [&str; 9] = [
+    "lock.html",
     "dashboard.html",
     "scope.html",
     "milestones.html",
@@ -181,11 +194,17 @@ impl Renderer {
             path: format!("{folder}/assets/client.css"),
             contents: Contents::Bytes(Arc::from(client_css(&client).into_bytes())),
         });
-        let mut generated = vec![("portal.json", data::portal_json(&client, config, as_of))];
-        if !client.reports.is_empty() {
+        // A protected portal has no feed, calendar or data file: feed readers and calendar
+        // apps cannot decrypt, and in clear they would publish everything.
+        let open = client.profile.access.is_none();
+        let mut generated = Vec::new();
+        if open {
+            generated.push(("portal.json", data::portal_json(&client, config, as_of)));
+        }
+        if open && !client.reports.is_empty() {
             generated.push(("feed.xml", feeds::atom(&client, config, as_of)));
         }
-        if !client.milestones.is_empty() || client.cadence.first_review.is_some() {
+        if open && (!client.milestones.is_empty() || client.cadence.first_review.is_some()) {
             generated.push(("milestones.ics", feeds::ical(&client, config, as_of)));
         }
         generated.extend(host::files(&client, config));
@@ -203,6 +222,46 @@ impl Renderer {
         }
         files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(files)
+    }
+
+    /// The lock page of a protected client, from the theme's `lock.html`: what a reader sees
+    /// before the password. It gets the agency's details only, never the client's, and is
+    /// the same for every page of the client (they all sit in its folder).
+    pub fn render_lock(
+        &self,
+        config: &PortalConfig,
+        client: &Client,
+    ) -> Result<String, Diagnostic> {
+        let mut ctx = Context::new();
+        ctx.insert("root", "");
+        ctx.insert("agency", &view::LockAgency::new(config));
+        ctx.insert("remember", &client.alone_on_origin(config));
+        let html = self
+            .tera
+            .render("lock.html", &ctx)
+            .map_err(|e| self.error(&e))?;
+        let missing: Vec<&str> = crate::protect::LOCK_PAGE_IDS
+            .into_iter()
+            .filter(|id| !html.contains(&format!("id=\"{id}\"")))
+            .collect();
+        if !missing.is_empty() {
+            let origin = self
+                .sources
+                .get("lock.html")
+                .map_or("lock.html", |s| s.path.as_str());
+            return Err(Diagnostic::error(
+                Code::Template,
+                Some(origin),
+                format!(
+                    "the lock page has no element with id {}, which the unlock script needs",
+                    missing.join(", ")
+                ),
+            )
+            .with_hint(
+                "start from the built-in lock.html (portico theme eject) and keep its form",
+            ));
+        }
+        Ok(html)
     }
 
     fn error(&self, e: &tera::Error) -> Diagnostic {

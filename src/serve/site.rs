@@ -407,6 +407,12 @@ impl Run<'_> {
             });
         };
         problems.extend(check_client(&client, &loaded.sources, today));
+        problems.extend(crate::check::active_content(&client, config));
+        problems.extend(crate::protect::weak_passwords(
+            &client,
+            &config.agency.name,
+            &loaded.sources,
+        ));
         let visible = client.for_client_eyes();
         let latest = visible.latest_report();
         let mut result = Attempt {
@@ -426,6 +432,7 @@ impl Run<'_> {
                 match crate::protect::passwords(&client, Some(&loaded.sources))? {
                     None => Ok(files),
                     Some(passwords) => {
+                        let lock = renderer.render_lock(config, &client)?;
                         let folder = client.folder();
                         let previous = |rel: &str| {
                             let path = format!("{folder}/{rel}");
@@ -435,14 +442,20 @@ impl Run<'_> {
                                 .and_then(|f| read(&f.contents).ok())
                                 .map(|b| b.to_vec())
                         };
-                        crate::protect::seal_client(folder, files, &passwords, &previous, &read)
-                            .map_err(|e| {
+                        let protection = crate::protect::Protection {
+                            folder,
+                            lock_page: &lock,
+                            passwords: &passwords,
+                        };
+                        crate::protect::seal_client(&protection, files, &previous, &read).map_err(
+                            |e| {
                                 Diagnostic::error(
                                     crate::Code::Unreadable,
                                     None,
                                     format!("cannot encrypt: {e}"),
                                 )
-                            })
+                            },
+                        )
                     }
                 }
             };

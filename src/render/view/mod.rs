@@ -85,6 +85,32 @@ struct PortalView {
     agency_website: Option<String>,
 }
 
+/// What the lock page of a protected portal may show: the agency, never the client.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct LockAgency {
+    name: String,
+    email: Option<String>,
+    /// Only an http(s) address becomes a link.
+    website: Option<String>,
+    /// The agency's logo, from the theme's static files: `assets/<name>`.
+    logo: Option<String>,
+}
+
+impl LockAgency {
+    pub(crate) fn new(config: &PortalConfig) -> LockAgency {
+        let agency = &config.agency;
+        LockAgency {
+            name: agency.name.clone(),
+            email: agency.email.clone(),
+            website: agency
+                .website
+                .clone()
+                .filter(|w| w.starts_with("https://") || w.starts_with("http://")),
+            logo: agency.logo.as_ref().map(|l| format!("assets/{l}")),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 struct ClientView {
     slug: String,

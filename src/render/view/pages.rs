@@ -70,7 +70,9 @@ impl<'a> Views<'a> {
 
     fn subscribe(&self) -> Subscribe {
         let c = self.client;
-        let calendar = !c.milestones.is_empty() || c.cadence.first_review.is_some();
+        // A protected portal publishes no feed, calendar or data file: nothing to link.
+        let open = c.profile.access.is_none();
+        let calendar = open && (!c.milestones.is_empty() || c.cadence.first_review.is_some());
         let webcal = c
             .base_url(self.config)
             .filter(|_| calendar)
@@ -81,7 +83,7 @@ impl<'a> Views<'a> {
                 Some(format!("webcal://{rest}milestones.ics"))
             });
         Subscribe {
-            feed: !c.reports.is_empty(),
+            feed: open && !c.reports.is_empty(),
             calendar,
             webcal,
         }
