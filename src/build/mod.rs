@@ -337,6 +337,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
             );
         }
     }
+    let host_files = crate::render::host::root_files(&shared.config)
+        .into_iter()
+        .map(|(name, text)| RenderedFile {
+            path: name.into(),
+            contents: Contents::Bytes(text.into_bytes().into()),
+        })
+        .collect::<Vec<_>>();
     staging.write(&[
         RenderedFile {
             path: "robots.txt".into(),
@@ -352,6 +359,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
             ),
         },
     ])?;
+    staging.write(&host_files)?;
     let reused: Vec<String> = kept.values().map(|e| e.folder.clone()).collect();
     let out = staging.commit(&reused)?;
     Ok(BuildReport {
@@ -363,7 +371,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
             .filter_map(|r| r.counts)
             .map(|c| c.1)
             .sum::<usize>()
-            + 2,
+            + 2
+            + host_files.len(),
         warnings: diagnostics,
         elapsed: started.elapsed(),
     })

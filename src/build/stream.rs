@@ -41,6 +41,22 @@ pub(crate) fn shared(dir: &Path) -> Result<Shared, Vec<Diagnostic>> {
             return Err(problems);
         }
     };
+    let logo = config.agency.logo.as_deref();
+    if let Some(logo) = logo.filter(|l| !theme.statics().any(|(name, _)| name == *l)) {
+        problems.push(
+            config_sources
+                .error_at_yaml(
+                    Code::BrokenLink,
+                    load::CONFIG_FILE,
+                    &crate::yaml_path!["agency", "logo"],
+                    format!("the agency logo \"{logo}\" is not among the theme's static files"),
+                )
+                .with_hint(format!(
+                    "put the image at {}/static/{logo} in the portal folder",
+                    crate::render::theme::OVERRIDE_DIR
+                )),
+        );
+    }
     match Renderer::new(&theme) {
         Ok(renderer) if problems.is_empty() => Ok(Shared {
             config,

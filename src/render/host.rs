@@ -1,6 +1,12 @@
 //! Files a static host reads: `robots.txt` everywhere, `_headers` for Netlify and Cloudflare
 //! Pages, `.nojekyll` and `CNAME` for GitHub Pages. Each client folder gets its own, so a
-//! client can be published on its own site.
+//! client can be published on its own site; the root of the output gets its own too, for
+//! publishing every client on one site (`base_url` + folder), where a client folder's
+//! `_headers` would not be read. The root's files name no client.
+//!
+//! Attachments are served as downloads (`Content-Disposition: attachment`) in a sandbox of
+//! their own (`Content-Security-Policy: sandbox`), so none runs as a page of the portal's
+//! origin, where it could read what the browser keeps for other portals there.
 
 use crate::model::{Client, Host, PortalConfig};
 
@@ -11,6 +17,31 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; img-src 'self'; s
 /// The policy for password-protected portals: their own script decrypts the pages, fetches
 /// encrypted attachments and shows images from decrypted blobs.
 pub const PROTECTED_CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; connect-src 'self'; img-src 'self' blob:; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// The policy for attachments opened on their own: nothing runs, in an opaque origin.
+pub const ATTACHMENT_CONTENT_SECURITY_POLICY: &str = "default-src 'none'; sandbox";
+
+/// A `_headers` file: `pages` for everything under `/`, and the attachment rule for
+/// `files` (a path pattern).
+fn headers(policy: &str, files: &str) -> String {
+    format!(
+        "/*\n  X-Robots-Tag: noindex, nofollow\n  Content-Security-Policy: {policy}\n  Referrer-Policy: no-referrer\n  X-Content-Type-Options: nosniff\n  X-Frame-Options: DENY\n{files}\n  Content-Disposition: attachment\n  Content-Security-Policy: {ATTACHMENT_CONTENT_SECURITY_POLICY}\n"
+    )
+}
+
+/// (file name, contents) pairs for the root of the whole output, from `portico.yaml`'s
+/// host. They hold no client's name: the pages' policy is the protected one (which also
+/// suits open portals: they run no script), and attachments match `/:folder/files/*`.
+pub fn root_files(config: &PortalConfig) -> Vec<(&'static str, String)> {
+    match config.deploy.host {
+        Host::Plain => Vec::new(),
+        Host::Netlify | Host::Cloudflare => vec![(
+            "_headers",
+            headers(PROTECTED_CONTENT_SECURITY_POLICY, "/:folder/files/*"),
+        )],
+        Host::GithubPages => vec![(".nojekyll", String::new())],
+    }
+}
 
 /// (file name, contents) pairs for the root of one client's folder.
 pub(crate) fn files(client: &Client, config: &PortalConfig) -> Vec<(&'static str, String)> {
@@ -23,12 +54,7 @@ pub(crate) fn files(client: &Client, config: &PortalConfig) -> Vec<(&'static str
             } else {
                 CONTENT_SECURITY_POLICY
             };
-            files.push((
-                "_headers",
-                format!(
-                    "/*\n  X-Robots-Tag: noindex, nofollow\n  Content-Security-Policy: {policy}\n  Referrer-Policy: no-referrer\n  X-Content-Type-Options: nosniff\n  X-Frame-Options: DENY\n"
-                ),
-            ));
+            files.push(("_headers", headers(policy, "/files/*")));
         }
         Host::GithubPages => {
             files.push((".nojekyll", String::new()));

@@ -6,7 +6,8 @@
 // serves ROOT, so every portal lives under a sub-path, /agency/<portal>/<client>/, as it
 // would on a real host. For every page, in headless Chromium:
 //   - axe-core with its default rules: no violations of any impact;
-//   - JavaScript disabled: the same text as with it enabled;
+//   - JavaScript disabled: the same text as with it enabled (a protected portal's lock page
+//     instead says it needs JavaScript);
 //   - 360 px wide: no horizontal scrolling, and every tap target at least 24x24 px unless
 //     it is a link inside a sentence (WCAG 2.5.8's inline exception);
 //   - every request stays under the portal's client folder and succeeds;
@@ -48,14 +49,20 @@ async function staticServer() {
   throw new Error('the static server did not start');
 }
 
-// The policy portico writes for Netlify and Cloudflare (the example portal uses Netlify).
-function policy() {
-  const headers = fs.readFileSync(path.join(root, 'agency/example/kordaal-foods/_headers'), 'utf8');
+// The policy portico writes for Netlify and Cloudflare into a client folder's _headers (its
+// first rule, for every page): the client's own when it has one (a protected client's allows
+// its unlock script), else the example portal's.
+function policy(file) {
+  const headers = fs.readFileSync(file, 'utf8');
   const line = headers.split('\n').find((l) => l.trim().startsWith('Content-Security-Policy:'));
-  if (!line) throw new Error('no Content-Security-Policy in the example portal\'s _headers');
+  if (!line) throw new Error(`no Content-Security-Policy in ${file}`);
   return line.split(':').slice(1).join(':').trim();
 }
-const csp = policy();
+const defaultCsp = policy(path.join(root, 'agency/example/kordaal-foods/_headers'));
+const cspFor = (rel) => {
+  const own = path.join(root, ...rel.split('/').slice(0, 3), '_headers');
+  return fs.existsSync(own) ? policy(own) : defaultCsp;
+};
 
 const failures = [];
 const fail = (page, what) => failures.push(`${page}: ${what}`);
@@ -80,7 +87,7 @@ try {
     // Serve every response with the policy, as the host would.
     await page.route('**/*', async (route) => {
       const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': cspFor(rel) } });
     });
     page.on('console', (message) => {
       if (/Content Security Policy|Refused to/i.test(message.text())) {
@@ -101,6 +108,9 @@ try {
       }
     });
     await page.goto(url);
+    // A protected portal's page is its lock page: the unlock script shows the form.
+    const locked = await page.evaluate(() => !!document.getElementById('portico-payload'));
+    if (locked) await page.waitForSelector('#portico-unlock:not([hidden])');
     const text = await page.evaluate(() => document.body.innerText);
     await page.evaluate(axeSource);
     const axe = await page.evaluate(() => window.axe.run(document));
@@ -113,7 +123,18 @@ try {
     const plain = await withoutJs.newPage();
     await plain.goto(url);
     const plainText = await plain.evaluate(() => document.body.innerText);
-    if (!plainText.trim() || plainText !== text) {
+    if (locked) {
+      // Without JavaScript a lock page cannot decrypt: it must say so, and still say whose
+      // portal this is and how to get access.
+      const says = await plain.evaluate(() => {
+        const note = document.querySelector('noscript');
+        return !!note && document.body.innerText.includes(note.textContent.trim().slice(0, 40)) && !!document.querySelector('main h1');
+      });
+      if (!says) {
+        counts.noJs++;
+        fail(rel, 'a lock page without JavaScript does not say it needs it');
+      }
+    } else if (!plainText.trim() || plainText !== text) {
       counts.noJs++;
       fail(rel, 'shows different content without JavaScript');
     }
@@ -121,6 +142,7 @@ try {
 
     const small = await phone.newPage();
     await small.goto(url);
+    if (locked) await small.waitForSelector('#portico-unlock:not([hidden])');
     const layout = await small.evaluate(() => {
       const width = document.documentElement.clientWidth;
       const tooSmall = [];

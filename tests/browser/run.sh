@@ -19,6 +19,10 @@ root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 # Each portal under its own sub-path, as on a host serving several: /agency/<portal>/<client>/.
 "$portico" build example-portal --out "$root/agency/example" > /dev/null 2>&1
+# The protected fixtures' passwords; their pages are the lock page, checked like every page.
+export PORTICO_FIXTURE_PASSWORD='lantern orbit marble quietly seven'
+export PORTICO_FIXTURE_SHARED_PASSWORD='copper meadow violin seldom ninety'
+export PORTICO_FIXTURE_WEAK_PASSWORD='abc'
 for fixture in tests/fixtures/*/ tests/fixtures/warnings/*/; do
   [ -f "$fixture/portico.yaml" ] || continue
   "$portico" build "$fixture" --out "$root/agency/$(basename "$fixture")" > /dev/null 2>&1

@@ -12,7 +12,10 @@ use crate::common::{TempPortal, fixture, fixture_group, read_tree};
 
 fn portico_in(dir: &std::path::Path) -> Command {
     let mut cmd = Command::cargo_bin("portico").unwrap();
-    cmd.current_dir(dir).env("NO_COLOR", "1");
+    // The weak-password fixture names this variable; no other fixture reads it.
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("PORTICO_FIXTURE_WEAK_PASSWORD", "abc");
     cmd
 }
 
