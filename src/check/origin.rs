@@ -41,7 +41,7 @@ pub fn active_content(client: &Client, config: &PortalConfig) -> Vec<Diagnostic>
             Diagnostic::error(
                 Code::ActiveContent,
                 Some(&file),
-                format!("files/{name} {reason}: a browser would run it on the portal's address"),
+                format!("{reason}, which a browser would run on the portal's address"),
             )
             .with_hint(
                 "on an address shared with other portals it could read what the browser keeps for them; \
@@ -57,7 +57,7 @@ pub fn active_content(client: &Client, config: &PortalConfig) -> Vec<Diagnostic>
 fn active_reason(client: &Client, name: &str) -> Option<String> {
     let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
     if DOCUMENTS.contains(&ext.as_str()) {
-        return Some(format!("is a .{ext} document"));
+        return Some(format!("this is a .{ext} document"));
     }
     if !XML.contains(&ext.as_str()) {
         return None;
@@ -65,17 +65,21 @@ fn active_reason(client: &Client, name: &str) -> Option<String> {
     let path = client.dir.join("files").join(name);
     let too_big = std::fs::metadata(&path).map_or(true, |m| m.len() > MAX_SCANNED);
     if too_big {
-        return Some(format!("is a .{ext} file too large to check for scripts"));
+        return Some(format!(
+            "this .{ext} file is too large to check for scripts"
+        ));
     }
     let Ok(text) = std::fs::read(&path).map(String::from_utf8) else {
-        return Some(format!("is a .{ext} file that cannot be read"));
+        return Some(format!(
+            "this .{ext} file cannot be read to check it for scripts"
+        ));
     };
     let Ok(text) = text else {
         return Some(format!(
-            "is a .{ext} file that is not UTF-8, so it cannot be checked for scripts"
+            "this .{ext} file is not UTF-8, so it cannot be checked for scripts"
         ));
     };
-    markup_reason(&text.to_ascii_lowercase()).map(|what| format!("is a .{ext} file with {what}"))
+    markup_reason(&text.to_ascii_lowercase()).map(|what| format!("this .{ext} file has {what}"))
 }
 
 /// What in a lower-cased SVG or XML text can run script: script elements, event-handler

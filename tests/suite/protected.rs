@@ -176,9 +176,17 @@ fn file_names_sections_and_styles_give_nothing_away() {
         let files = files_of(&tree, slug);
         for name in files.keys() {
             assert!(
-                !["reports", "kpis", "raid", "scope", "changes", "milestones", "2026"]
-                    .iter()
-                    .any(|w| name.contains(w)),
+                ![
+                    "reports",
+                    "kpis",
+                    "raid",
+                    "scope",
+                    "changes",
+                    "milestones",
+                    "2026"
+                ]
+                .iter()
+                .any(|w| name.contains(w)),
                 "{slug}/{name} names a section, a report or a date"
             );
             assert!(
@@ -292,7 +300,9 @@ fn every_link_of_a_protected_build_resolves_after_decryption_too() {
                     let stored = portal_view.page_file(&target);
                     let linked = portal_view.page(&stored);
                     assert!(
-                        linked.as_ref().is_some_and(|p| p.path == target && !p.html.is_empty()),
+                        linked
+                            .as_ref()
+                            .is_some_and(|p| p.path == target && !p.html.is_empty()),
                         "{slug}/{}: {link} leads to no page",
                         page.path
                     );
@@ -338,9 +348,19 @@ fn a_ciphertext_moved_to_another_file_does_not_open_there() {
     );
     std::fs::write(dir.join("index.html"), moved).unwrap();
     let view = opened(&portal, "cradlestone");
-    assert_eq!(view.page(&view.page_file("reports/2026-10-02/index.html")), None);
-    assert_eq!(view.page(&view.page_file("reports/2026-11-20/index.html")), None);
-    assert_eq!(view.page("index.html"), None, "an attachment does not open as a page");
+    assert_eq!(
+        view.page(&view.page_file("reports/2026-10-02/index.html")),
+        None
+    );
+    assert_eq!(
+        view.page(&view.page_file("reports/2026-11-20/index.html")),
+        None
+    );
+    assert_eq!(
+        view.page("index.html"),
+        None,
+        "an attachment does not open as a page"
+    );
     assert!(view.page(&view.page_file("reports/index.html")).is_some());
 }
 
@@ -362,9 +382,15 @@ fn a_doctored_earlier_slot_cannot_make_the_next_build_hang() {
     }
     // Bounded: a build that trusted the count would run for most of an hour.
     let mut build = Process::new(env!("CARGO_BIN_EXE_portico"));
-    build.arg("build").arg(portal.path()).stdout(Stdio::null()).stderr(Stdio::null());
+    build
+        .arg("build")
+        .arg(portal.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
     for (_, var, password) in READERS {
-        build.env(var, password).env(format!("{var}_2"), format!("{password}, second"));
+        build
+            .env(var, password)
+            .env(format!("{var}_2"), format!("{password}, second"));
     }
     let mut child = build.spawn().unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(180);
@@ -384,7 +410,10 @@ fn a_doctored_earlier_slot_cannot_make_the_next_build_hang() {
         "the build did not finish in 3 minutes: it trusted the doctored round count"
     );
     let index = std::fs::read_to_string(portal.out().join("cradlestone/index.html")).unwrap();
-    assert!(!index.contains("4000000000"), "the doctored slot is replaced");
+    assert!(
+        !index.contains("4000000000"),
+        "the doctored slot is replaced"
+    );
     assert!(OpenedPortal::open(&portal.out().join("cradlestone"), READERS[0].2).is_some());
 }
 
@@ -404,7 +433,10 @@ fn weak_passwords_are_warned_by_check_and_build_never_printed() {
             stderr.contains("weak-password") && stderr.contains("Jana Weber's password"),
             "{command}: {stderr}"
         );
-        assert!(!stderr.contains("abc"), "{command} printed the password: {stderr}");
+        assert!(
+            !stderr.contains("abc"),
+            "{command} printed the password: {stderr}"
+        );
     }
     portico()
         .args(["check", "--deny-warnings"])
@@ -415,10 +447,17 @@ fn weak_passwords_are_warned_by_check_and_build_never_printed() {
     let strong = portico()
         .args(["check", "--deny-warnings"])
         .arg(portal.path())
-        .env("PORTICO_FIXTURE_WEAK_PASSWORD", "marble orbit lantern quietly seven")
+        .env(
+            "PORTICO_FIXTURE_WEAK_PASSWORD",
+            "marble orbit lantern quietly seven",
+        )
         .output()
         .unwrap();
-    assert!(strong.status.success(), "{}", String::from_utf8_lossy(&strong.stderr));
+    assert!(
+        strong.status.success(),
+        "{}",
+        String::from_utf8_lossy(&strong.stderr)
+    );
 }
 
 #[test]
@@ -428,7 +467,10 @@ fn share_without_an_address_prints_a_fragment_never_a_file_path() {
     let text = std::fs::read_to_string(&client).unwrap();
     std::fs::write(
         &client,
-        text.replace("deploy:\n  base_url: https://acme.test-advisory.example/\n", ""),
+        text.replace(
+            "deploy:\n  base_url: https://acme.test-advisory.example/\n",
+            "",
+        ),
     )
     .unwrap();
     let password = "marble orbit lantern quietly seven";
@@ -455,7 +497,10 @@ fn share_without_an_address_prints_a_fragment_never_a_file_path() {
         !everything.contains(&portal.path().display().to_string()),
         "{everything}"
     );
-    assert!(stderr.contains("/acme/#key="), "explains how to form the link: {stderr}");
+    assert!(
+        stderr.contains("/acme/#key="),
+        "explains how to form the link: {stderr}"
+    );
 }
 
 #[test]
