@@ -8,7 +8,8 @@
 //   - axe-core with its default rules: no violations of any impact;
 //   - JavaScript disabled: the same text as with it enabled (a protected portal's lock page
 //     instead says it needs JavaScript);
-//   - 360 px wide: no horizontal scrolling, and every tap target at least 24x24 px unless
+//   - 360 px wide: no horizontal scrolling (and axe again on a protected portal's lock page),
+//     and every tap target at least 24x24 px unless
 //     it is a link inside a sentence (WCAG 2.5.8's inline exception);
 //   - every request stays under the portal's client folder and succeeds;
 //   - served with the Content-Security-Policy portico writes into `_headers`, no violation
@@ -51,7 +52,7 @@ async function staticServer() {
 
 // The policy portico writes for Netlify and Cloudflare into a client folder's _headers (its
 // first rule, for every page): the client's own when it has one (a protected client's allows
-// its unlock script), else the example portal's.
+// its unlock script), else a protected fixture's for a lock page, else the example portal's.
 function policy(file) {
   const headers = fs.readFileSync(file, 'utf8');
   const line = headers.split('\n').find((l) => l.trim().startsWith('Content-Security-Policy:'));
@@ -59,9 +60,12 @@ function policy(file) {
   return line.split(':').slice(1).join(':').trim();
 }
 const defaultCsp = policy(path.join(root, 'agency/example/kordaal-foods/_headers'));
+const protectedCsp = policy(path.join(root, 'agency/protected/acme/_headers'));
+const isLockPage = (rel) => fs.readFileSync(path.join(root, rel), 'utf8').includes('id="portico-payload"');
 const cspFor = (rel) => {
   const own = path.join(root, ...rel.split('/').slice(0, 3), '_headers');
-  return fs.existsSync(own) ? policy(own) : defaultCsp;
+  if (fs.existsSync(own)) return policy(own);
+  return isLockPage(rel) ? protectedCsp : defaultCsp;
 };
 
 const failures = [];
@@ -142,7 +146,16 @@ try {
 
     const small = await phone.newPage();
     await small.goto(url);
-    if (locked) await small.waitForSelector('#portico-unlock:not([hidden])');
+    if (locked) {
+      // A lock page is a reader's first sight of the portal, often on a phone: axe there too.
+      await small.waitForSelector('#portico-unlock:not([hidden])');
+      await small.evaluate(axeSource);
+      const narrow = await small.evaluate(() => window.axe.run(document));
+      for (const v of narrow.violations) {
+        counts.axeViolations += v.nodes.length;
+        fail(rel, `axe at 360 px ${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      }
+    }
     const layout = await small.evaluate(() => {
       const width = document.documentElement.clientWidth;
       const tooSmall = [];
