@@ -83,6 +83,14 @@ fn attachments_that_could_run_scripts_are_sandboxed() {
         "clients/acme/files/chart.svg",
         "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
     );
+    // Active content is refused unless the client has an origin of its own (check's
+    // active-content rule); with one, the preview still shares a single origin.
+    super::edit(
+        &portal,
+        "clients/acme/client.yaml",
+        "name: Acme Ltd\n",
+        "name: Acme Ltd\ndeploy:\n  base_url: https://acme.test-advisory.example/\n",
+    );
     super::edit(
         &portal,
         "clients/acme/reports/2026-10-16.md",
