@@ -459,7 +459,13 @@ fn build(args: BuildArgs, color: bool) -> ExitCode {
         as_of: args.as_of,
         clients: args.clients,
     };
-    match crate::build(&options) {
+    let result = crate::build(&options);
+    if let Ok(built) = &result {
+        for leftover in &built.leftovers {
+            eprintln!("warning: {leftover}");
+        }
+    }
+    match result {
         Ok(built) if built.clients.is_empty() => {
             println!(
                 "Nothing changed since the last build: {} is up to date ({:.2} s)",
@@ -481,6 +487,8 @@ fn build(args: BuildArgs, color: bool) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
+        // Said only of what fails before the swap, which is everything but this.
+        Err(e @ Error::SwapIncomplete { .. }) => fail(&e, color, ""),
         Err(e) => fail(
             &e,
             color,

@@ -33,6 +33,34 @@ pub enum Error {
         /// Why it is not replaceable.
         why: String,
     },
+    /// Another build is writing the same output folder.
+    #[error("another portico build is writing {}; wait for it to finish, then build again", .0.display())]
+    OutputBusy(PathBuf),
+    /// The output folder is a mount point, which cannot be swapped for the new output.
+    #[error(
+        "cannot replace {path}: it is a mount point, and portico replaces its output folder as a \
+         whole by renaming it, which a mount point does not allow; build into a folder inside it \
+         (`--out {path}/site`), or build elsewhere and copy the result over (e.g. \
+         `rsync -a --delete public/ {path}/`)",
+        path = .0.display()
+    )]
+    OutputMountPoint(PathBuf),
+    /// The two-rename swap failed half-way and could not be undone: the output folder is
+    /// missing and the previous output is aside.
+    #[error(
+        "could not put the new output in place ({source}), and the previous output, moved \
+         aside to {}, could not be moved back: rename it to {} (the next build also does)",
+        aside.display(),
+        out.display()
+    )]
+    SwapIncomplete {
+        /// The output folder, now missing.
+        out: PathBuf,
+        /// Where the previous output is.
+        aside: PathBuf,
+        /// Why the new output could not be put in place.
+        source: std::io::Error,
+    },
     /// The preview server's port is taken.
     #[error("{0} is already in use; is another preview running? Try --port {port}", port = .0.port().saturating_add(1))]
     PortInUse(std::net::SocketAddr),

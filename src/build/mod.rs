@@ -8,6 +8,8 @@ use rayon::prelude::*;
 mod manifest;
 mod stream;
 
+pub use manifest::STATE_DIR;
+
 use std::collections::BTreeMap;
 
 use crate::check;
@@ -15,9 +17,9 @@ use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::load::load_portal;
 use crate::model::{Date, Portal};
-use crate::output::Staging;
+use crate::output::Output;
 use crate::render::{Contents, ROBOTS_TXT, RenderedFile, Renderer, Theme};
-use manifest::{ClientEntry, Manifest};
+use manifest::{ClientEntry, Manifest, StateDir};
 
 /// The default output folder, inside the portal folder.
 pub const DEFAULT_OUT: &str = "public";
@@ -232,6 +234,9 @@ pub struct BuildReport {
     pub files: usize,
     /// Warnings about the portal's content.
     pub warnings: Vec<Diagnostic>,
+    /// Folders the build could not remove (a previous output, an interrupted build's): the
+    /// output is complete and correct, these only take space.
+    pub leftovers: Vec<crate::output::Leftover>,
     /// Wall time.
     pub elapsed: Duration,
 }
@@ -239,9 +244,10 @@ pub struct BuildReport {
 /// Builds every client's portal into the output folder, or changes nothing.
 ///
 /// Clients stream through load, check, render and write one at a time per thread. A client
-/// whose inputs are unchanged since the previous build (per the manifest in the output)
-/// keeps its previous folder, moved into the new output when it is swapped in; when no
-/// client changed, nothing is written at all.
+/// whose inputs are unchanged since the previous build (per the build state kept in the
+/// portal's `.portico/`) keeps its previous files, hard-linked into the new output; when no
+/// client changed, nothing is written at all. Killed at any instant, the build leaves the
+/// output either as it was or complete (see [`crate::output`]).
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let started = Instant::now();
     let dir = &options.portal;
@@ -258,8 +264,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         });
     }
     let out = options.out.clone().unwrap_or_else(|| dir.join(DEFAULT_OUT));
-    crate::output::ensure_replaceable(&out)?;
-    let previous = Manifest::read(&out).unwrap_or_default();
+    // Locks the output against other builds, puts back a previous output an interrupted
+    // swap left aside, and sweeps what interrupted builds left beside it.
+    let output = Output::open(&out)?;
+    let state = StateDir::new(dir, &out);
+    let previous = state.read().unwrap_or_default();
     let shared_hash = manifest::shared_hash(dir, &shared.theme, options.as_of);
     let hashes: BTreeMap<String, Option<String>> = slugs
         .par_iter()
@@ -271,10 +280,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let mut kept: BTreeMap<String, ClientEntry> = BTreeMap::new();
     for slug in &slugs {
         let selected = options.clients.is_empty() || options.clients.contains(slug);
+        // Only while the folder in the output is the very one the state describes.
         let earlier = previous
             .clients
             .get(slug)
-            .filter(|e| out.join(&e.folder).is_dir());
+            .filter(|e| output.folder_id(&e.folder).as_deref() == Some(e.dir.as_str()));
         match earlier {
             Some(entry) if !selected => {
                 kept.insert(slug.clone(), entry.clone());
@@ -297,11 +307,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
             pages: 0,
             files: 0,
             warnings: Vec::new(),
+            leftovers: output.leftovers().to_vec(),
             elapsed: started.elapsed(),
         });
     }
 
-    let staging = Staging::begin(&out)?;
+    let staging = output.stage()?;
     let kept_folders: BTreeMap<String, String> = kept
         .iter()
         .map(|(s, e)| (s.clone(), e.folder.clone()))
@@ -333,6 +344,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
                 ClientEntry {
                     folder: folder.clone(),
                     inputs,
+                    dir: String::new(),
                 },
             );
         }
@@ -344,26 +356,28 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
             contents: Contents::Bytes(text.into_bytes().into()),
         })
         .collect::<Vec<_>>();
-    staging.write(&[
+    let mut root = vec![
         RenderedFile {
             path: "robots.txt".into(),
             contents: Contents::Bytes(ROBOTS_TXT.as_bytes().into()),
         },
-        RenderedFile {
-            path: crate::output::MARKER.into(),
-            contents: Contents::Bytes(
-                Manifest::new(shared_hash, entries)
-                    .to_text()
-                    .into_bytes()
-                    .into(),
-            ),
-        },
-    ])?;
-    staging.write(&host_files)?;
+        crate::output::marker(),
+    ];
+    root.extend(host_files.iter().cloned());
     let reused: Vec<String> = kept.values().map(|e| e.folder.clone()).collect();
-    let out = staging.commit(&reused)?;
+    // The state is recorded just before the output changes, with the identities its client
+    // folders will have. Without it the next build is a full one, so failing to write it
+    // stops nothing.
+    let record = |ids: &crate::output::FolderIds| {
+        let mut entries = entries.clone();
+        for entry in entries.values_mut() {
+            entry.dir = ids.get(&entry.folder).cloned().unwrap_or_default();
+        }
+        let _ = state.write(&Manifest::new(shared_hash.clone(), entries));
+    };
+    let committed = staging.commit(&reused, &root, record)?;
     Ok(BuildReport {
-        out,
+        out: committed.path.clone(),
         clients: results.iter().map(|r| r.slug.clone()).collect(),
         pages: results.iter().filter_map(|r| r.counts).map(|c| c.0).sum(),
         files: results
@@ -374,6 +388,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
             + 2
             + host_files.len(),
         warnings: diagnostics,
+        leftovers: committed.leftovers.clone(),
         elapsed: started.elapsed(),
     })
 }

@@ -2,6 +2,7 @@ mod authoring;
 mod browser;
 mod build;
 mod cli;
+mod crash;
 mod errors;
 mod feeds;
 mod golden;
