@@ -9,6 +9,7 @@ mod golden;
 mod incremental;
 mod protected;
 mod readme;
+mod reliability;
 mod robustness;
 mod serve;
 mod theme;
