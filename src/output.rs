@@ -413,6 +413,8 @@ impl Staging {
     /// - Up to the one step that changes the output, the live output has not been touched
     ///   (unchanged clients are kept in place, or hard-linked, never moved); a kill leaves a
     ///   staging folder that the next build sweeps.
+    /// - A rebuilt folder byte-identical to the live one (a protected client sealed again
+    ///   with the same ciphertext) is no difference: its copy is dropped, the live one kept.
     /// - One folder differs: that folder is exchanged with the live one (one atomic
     ///   `renameat2(RENAME_EXCHANGE)`), or renamed into the output (new client: one atomic
     ///   rename), or renamed out of it into the staging folder (removed client). Before the
@@ -452,14 +454,35 @@ impl Staging {
         exchange: fn(&Path, &Path) -> std::io::Result<()>,
         remove: fn(&Path) -> std::io::Result<()>,
     ) -> Result<Committed, Error> {
-        let one = self.single_difference(keep, root);
-        let replaced =
-            match one.map(|folder| self.replace_one(&folder, keep, &mut record, exchange)) {
-                Some(Ok(Some(replaced))) => replaced,
-                Some(Err(e)) => return Err(e),
-                // Not a single difference, or the file system cannot exchange.
-                None | Some(Ok(None)) => self.replace_whole(keep, root, &mut record, exchange)?,
-            };
+        let mut keep = keep.to_vec();
+        let differ = self.differences(&keep, root).map(|mut differ| {
+            if differ.len() > 1 {
+                // A rebuilt folder identical to the live one (a protected client sealed again
+                // with the same ciphertext, an edit that changes no page) is no difference:
+                // the live one stays, and the copy goes.
+                differ.retain(|folder| {
+                    let (staged, live) = (self.dir.join(folder), self.output.target.join(folder));
+                    let same = same_tree(&staged, &live) && remove_tree(&staged).is_ok();
+                    if same {
+                        keep.push(folder.clone());
+                    }
+                    !same
+                });
+            }
+            differ
+        });
+        let one = match differ {
+            Some(differ) if differ.len() <= 1 => Some(differ.into_iter().next()),
+            _ => None,
+        };
+        let replaced = match one
+            .map(|folder| self.replace_one(folder.as_deref(), &keep, &mut record, exchange))
+        {
+            Some(Ok(Some(replaced))) => replaced,
+            Some(Err(e)) => return Err(e),
+            // Not a single difference, or the file system cannot exchange.
+            None | Some(Ok(None)) => self.replace_whole(&keep, root, &mut record, exchange)?,
+        };
         self.committed = true;
         let target = self.output.target.clone();
         let mut leftovers = std::mem::take(&mut self.output.leftovers);
@@ -479,10 +502,10 @@ impl Staging {
         })
     }
 
-    /// The one top-level folder in which the new output differs from the live one, if there
-    /// is exactly one and everything else is equal (the same root files, the kept folders
-    /// in place, nothing else).
-    fn single_difference(&self, keep: &[String], root: &[RenderedFile]) -> Option<String> {
+    /// The top-level folders in which the new output differs from the live one: those
+    /// built, and those of the live output not wanted any more. `None` when that is not all
+    /// (no live output, different root files, a kept folder missing).
+    fn differences(&self, keep: &[String], root: &[RenderedFile]) -> Option<BTreeSet<String>> {
         let names = |dir: &Path| -> Option<BTreeSet<String>> {
             std::fs::read_dir(dir)
                 .ok()?
@@ -507,35 +530,35 @@ impl Staging {
         let mut wanted: BTreeSet<&str> = root.iter().map(|f| f.path.as_str()).collect();
         wanted.extend(keep.iter().map(String::as_str));
         wanted.extend(built.iter().map(String::as_str));
-        let mut differ: BTreeSet<&str> = built.iter().map(String::as_str).collect();
-        differ.extend(
-            live.iter()
-                .map(String::as_str)
-                .filter(|n| !wanted.contains(n)),
-        );
-        let mut differ = differ.into_iter();
-        match (differ.next(), differ.next()) {
-            (Some(one), None) => Some(one.to_owned()),
-            _ => None,
-        }
+        let gone: Vec<String> = live
+            .into_iter()
+            .filter(|n| !wanted.contains(n.as_str()))
+            .collect();
+        let mut differ = built;
+        differ.extend(gone);
+        Some(differ)
     }
 
-    /// Replaces, adds or removes one folder of the live output in one atomic step. Returns
-    /// where what it replaced now is (to remove), or `None` when the file system cannot
-    /// exchange (nothing was changed).
+    /// Replaces, adds or removes one folder of the live output in one atomic step (or
+    /// nothing, when no folder differs). Returns where what it replaced now is (to remove),
+    /// or `None` when the file system cannot exchange (nothing was changed).
     fn replace_one(
         &mut self,
-        folder: &str,
+        folder: Option<&str>,
         keep: &[String],
         record: &mut impl FnMut(&FolderIds),
         exchange: fn(&Path, &Path) -> std::io::Result<()>,
     ) -> Result<Option<Option<PathBuf>>, Error> {
-        let live = self.output.target.join(folder);
-        let staged = self.dir.join(folder);
         let mut ids: FolderIds = keep
             .iter()
             .filter_map(|k| Some((k.clone(), self.output.folder_id(k)?)))
             .collect();
+        let Some(folder) = folder else {
+            record(&ids);
+            return Ok(Some(Some(self.dir.clone())));
+        };
+        let live = self.output.target.join(folder);
+        let staged = self.dir.join(folder);
         let in_staging = std::fs::symlink_metadata(&staged).is_ok();
         if let Some(id) = in_staging.then(|| dir_id(&staged)).flatten() {
             ids.insert(folder.to_owned(), id);
@@ -670,6 +693,51 @@ fn remove_tree(path: &Path) -> std::io::Result<()> {
         })
     })?;
     gone(std::fs::remove_dir(path))
+}
+
+/// Whether two folders hold the same entries with the same bytes (read in pieces, never
+/// whole).
+fn same_tree(a: &Path, b: &Path) -> bool {
+    fn entries(root: &Path) -> Option<Vec<(PathBuf, bool, u64)>> {
+        walkdir::WalkDir::new(root)
+            .sort_by_file_name()
+            .into_iter()
+            .map(|e| {
+                let e = e.ok()?;
+                let meta = e.metadata().ok()?;
+                let rel = e.path().strip_prefix(root).ok()?.to_path_buf();
+                let kind = e.file_type();
+                (kind.is_dir() || kind.is_file()).then(|| (rel, kind.is_dir(), meta.len()))
+            })
+            .collect()
+    }
+    let (Some(left), Some(right)) = (entries(a), entries(b)) else {
+        return false;
+    };
+    let shape = |e: &(PathBuf, bool, u64)| (e.0.clone(), e.1, if e.1 { 0 } else { e.2 });
+    if !left.iter().map(shape).eq(right.iter().map(shape)) {
+        return false;
+    }
+    left.par_iter()
+        .filter(|(_, is_dir, _)| !is_dir)
+        .all(|(rel, _, _)| same_bytes(&a.join(rel), &b.join(rel)).unwrap_or(false))
+}
+
+/// Whether two files hold the same bytes.
+fn same_bytes(a: &Path, b: &Path) -> std::io::Result<bool> {
+    use std::io::Read;
+    let (mut a, mut b) = (File::open(a)?, File::open(b)?);
+    let (mut x, mut y) = (vec![0u8; 64 * 1024], vec![0u8; 64 * 1024]);
+    loop {
+        let n = a.read(&mut x)?;
+        if n == 0 {
+            return Ok(b.read(&mut y[..1])? == 0);
+        }
+        b.read_exact(&mut y[..n])?;
+        if x[..n] != y[..n] {
+            return Ok(false);
+        }
+    }
 }
 
 /// A folder's identity: its device and inode numbers (see [`Output::folder_id`]).
@@ -835,5 +903,5 @@ pub fn ensure_replaceable(target: &Path) -> Result<(), Error> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, unix))]
 mod tests;

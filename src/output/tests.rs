@@ -181,6 +181,66 @@ fn one_changed_folder_is_exchanged_alone() {
     assert_eq!(names(tmp.path()), vec!["public"]);
 }
 
+/// A protected client is sealed again on every build, to the same bytes when nothing
+/// changed: such a folder is no difference, so an edit elsewhere still changes one folder.
+#[test]
+fn a_rebuilt_folder_identical_to_the_live_one_is_no_difference() {
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("public");
+    earlier_output(&target, "old");
+    std::fs::create_dir_all(target.join("globex/reports/one")).unwrap();
+    std::fs::write(target.join("globex/reports/one/index.html"), "sealed").unwrap();
+    std::fs::write(target.join("globex/index.html"), "sealed too").unwrap();
+    let root_id = id_of(&target);
+    let globex_id = id_of(&target.join("globex"));
+    let s = Staging::begin(&target).unwrap();
+    s.write(&[
+        file("acme/index.html", "new"),
+        file("globex/reports/one/index.html", "sealed"),
+        file("globex/index.html", "sealed too"),
+    ])
+    .unwrap();
+    let (_, ids) = commit(s, &[]);
+    assert_eq!(
+        id_of(&target),
+        root_id,
+        "one folder replaced, not the whole"
+    );
+    assert_eq!(ids["globex"], globex_id);
+    assert_eq!(id_of(&target.join("globex")), globex_id);
+    assert_eq!(
+        std::fs::read_to_string(target.join("acme/index.html")).unwrap(),
+        "new"
+    );
+
+    // Different bytes, or one file more, are a difference.
+    for extra in [
+        file("globex/index.html", "sealed, but not the same"),
+        file("globex/new.html", "x"),
+    ] {
+        let s = Staging::begin(&target).unwrap();
+        let mut files = vec![
+            file("acme/index.html", "newer"),
+            file("globex/reports/one/index.html", "sealed"),
+            file("globex/index.html", "sealed too"),
+        ];
+        files.retain(|f| f.path != extra.path);
+        files.push(extra.clone());
+        s.write(&files).unwrap();
+        commit(s, &[]);
+        assert_ne!(id_of(&target.join("globex")), globex_id, "{}", extra.path);
+        let s = Staging::begin(&target).unwrap();
+        s.write(&[
+            file("acme/index.html", "new"),
+            file("globex/reports/one/index.html", "sealed"),
+            file("globex/index.html", "sealed too"),
+        ])
+        .unwrap();
+        commit(s, &[]);
+    }
+    assert_eq!(names(tmp.path()), vec!["public"]);
+}
+
 #[test]
 fn an_abandoned_build_leaves_no_trace() {
     let tmp = tempfile::tempdir().unwrap();

@@ -110,7 +110,12 @@ fn init_ignores_leftovers_and_build_state() {
     let dir = tmp.path().join("portal");
     portico().arg("init").arg(&dir).assert().success();
     let ignore = std::fs::read_to_string(dir.join(".gitignore")).unwrap();
-    for line in ["/public", ".*.portico-staging-*", ".*.portico-old-*", "/.portico/"] {
+    for line in [
+        "/public",
+        ".*.portico-staging-*",
+        ".*.portico-old-*",
+        "/.portico/",
+    ] {
         assert!(
             ignore.lines().any(|l| l == line),
             "{line} missing from:\n{ignore}"
@@ -125,7 +130,9 @@ fn init_ignores_leftovers_and_build_state() {
             .output()
     };
     if git(&["init", "-q"]).is_err() {
-        eprintln!("init_ignores_leftovers_and_build_state: git not installed, patterns checked as text only");
+        eprintln!(
+            "init_ignores_leftovers_and_build_state: git not installed, patterns checked as text only"
+        );
         return;
     }
     for (path, ignored) in [
