@@ -110,6 +110,8 @@ pub enum Code {
     WeakPassword,
     /// Warning: a protected client served from the same origin as another client.
     SharedOrigin,
+    /// Warning: a report dated after the as-of date (it is not treated as the latest).
+    FutureReport,
     /// An attachment that would run script in the browser (HTML, SVG with script) on an
     /// origin the client shares with others.
     ActiveContent,
@@ -162,6 +164,7 @@ impl Code {
             Code::WeakPassword => "weak-password",
             Code::SharedOrigin => "shared-origin",
             Code::ActiveContent => "active-content",
+            Code::FutureReport => "future-report",
         }
     }
 }

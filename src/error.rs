@@ -93,6 +93,12 @@ pub enum Error {
         /// Every existing slug.
         known: Vec<String>,
     },
+    /// `SOURCE_DATE_EPOCH` is set but is not a count of seconds.
+    #[error(
+        "SOURCE_DATE_EPOCH is \"{0}\", not a number of seconds since 1970-01-01; set it to e.g. \
+         `$(git log -1 --format=%ct)`, or unset it to state facts as of today"
+    )]
+    SourceDateEpoch(String),
     /// The renderer produced a path outside the output folder (a bug, refused).
     #[error("internal error: refusing to write outside the output folder: {0}")]
     UnsafeOutputPath(String),

@@ -141,11 +141,12 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 }
 
 /// The hash of what every client's pages share.
-pub(super) fn shared_hash(portal: &Path, theme: &Theme, as_of: Option<Date>) -> String {
+pub(super) fn shared_hash(portal: &Path, theme: &Theme, as_of: Date) -> String {
     let mut hasher = blake3::Hasher::new();
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    // Pages state facts as of this date, so a build on another day is a different build.
     hasher.update(b"\0as_of\0");
-    hasher.update(as_of.map(|d| d.to_string()).unwrap_or_default().as_bytes());
+    hasher.update(as_of.to_string().as_bytes());
     hasher.update(b"\0config\0");
     hash_entry(&mut hasher, &portal.join(CONFIG_FILE));
     for (name, file) in theme.templates().chain(theme.statics()) {

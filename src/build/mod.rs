@@ -43,7 +43,7 @@ pub fn validate(dir: &Path, as_of: Option<Date>) -> Result<Validated, Error> {
     let mut diagnostics = loaded.diagnostics;
     let mut renderer = None;
     if let Some(portal) = &loaded.portal {
-        let today = as_of.or(portal.config.as_of).unwrap_or_else(today);
+        let today = resolve_as_of(as_of, &portal.config)?;
         diagnostics.extend(check::check(portal, &loaded.sources, today));
         match Theme::load(dir, &portal.config).and_then(|theme| Renderer::new(&theme)) {
             Ok(r) => renderer = Some(r),
@@ -179,23 +179,51 @@ pub(crate) fn read_contents(contents: &Contents) -> std::io::Result<std::sync::A
     }
 }
 
-/// The machine's local date: used only for warnings, never for output.
+/// The machine's local date, for what scaffolding writes (a new report's date).
 pub(crate) fn today() -> Date {
     Date::from(chrono::Local::now().date_naive())
+}
+
+/// The day a build states its facts as of, when nothing pins it: the UTC day of
+/// `SOURCE_DATE_EPOCH` (the reproducible-builds convention, seconds since 1970), else the
+/// machine's local date. A malformed `SOURCE_DATE_EPOCH` is an error rather than a silent
+/// fall back to the clock: whoever set it wanted the same bytes on every run.
+pub fn build_date() -> Result<Date, Error> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(value) => date_of_epoch(&value).ok_or(Error::SourceDateEpoch(value)),
+        Err(_) => Ok(today()),
+    }
+}
+
+/// The UTC day of a count of seconds since 1970-01-01, as `SOURCE_DATE_EPOCH` holds it.
+fn date_of_epoch(value: &str) -> Option<Date> {
+    let seconds: i64 = value.trim().parse().ok()?;
+    chrono::DateTime::from_timestamp(seconds, 0).map(|t| Date::from(t.date_naive()))
+}
+
+/// The date every page states its facts as of (what is overdue, what comes next): `--as-of`,
+/// else `as_of:` in `portico.yaml`, else the build date ([`build_date`]).
+pub fn resolve_as_of(
+    flag: Option<Date>,
+    config: &crate::model::PortalConfig,
+) -> Result<Date, Error> {
+    match flag.or(config.as_of) {
+        Some(date) => Ok(date),
+        None => build_date(),
+    }
 }
 
 /// Validates the portal and renders every page, writing nothing: catches errors that only
 /// show when a template meets the data. Clients are checked one at a time.
 pub fn check_portal(dir: &Path, as_of: Option<Date>) -> Result<Vec<Diagnostic>, Error> {
     let shared = stream::shared(dir).map_err(Error::Invalid)?;
-    let today = as_of.or(shared.config.as_of).unwrap_or_else(today);
+    let today = resolve_as_of(as_of, &shared.config)?;
     let slugs = crate::load::client_slugs(dir);
     let (_, diagnostics) = stream::run_all(
         dir,
         &shared,
         &slugs,
         &BTreeMap::new(),
-        as_of,
         today,
         &stream::Sink::Discard,
     );
@@ -213,8 +241,8 @@ pub struct BuildOptions {
     pub portal: PathBuf,
     /// Where to write; `<portal>/public` by default.
     pub out: Option<PathBuf>,
-    /// The date "today"-dependent facts are computed against; by default each client's
-    /// latest report date.
+    /// The date pages state their facts as of; by default `as_of:` in `portico.yaml`, else
+    /// the build date (see [`resolve_as_of`]).
     pub as_of: Option<Date>,
     /// Build only these clients (by folder name under `clients/`), keeping the others'
     /// existing output; every client when empty.
@@ -252,7 +280,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let started = Instant::now();
     let dir = &options.portal;
     let shared = stream::shared(dir).map_err(Error::Invalid)?;
-    let today = options.as_of.or(shared.config.as_of).unwrap_or_else(today);
+    let today = resolve_as_of(options.as_of, &shared.config)?;
     let slugs = crate::load::client_slugs(dir);
     if let Some(unknown) = options.clients.iter().find(|s| !slugs.contains(s)) {
         let closest = crate::diagnostic::did_you_mean(unknown, slugs.iter().map(String::as_str))
@@ -269,7 +297,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let output = Output::open(&out)?;
     let state = StateDir::new(dir, &out);
     let previous = state.read().unwrap_or_default();
-    let shared_hash = manifest::shared_hash(dir, &shared.theme, options.as_of);
+    let shared_hash = manifest::shared_hash(dir, &shared.theme, today);
     let hashes: BTreeMap<String, Option<String>> = slugs
         .par_iter()
         .map(|slug| (slug.clone(), manifest::client_hash(dir, slug, &shared_hash)))
@@ -321,15 +349,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         staging: &staging,
         previous: &out,
     };
-    let (results, diagnostics) = stream::run_all(
-        dir,
-        &shared,
-        &to_build,
-        &kept_folders,
-        options.as_of,
-        today,
-        &sink,
-    );
+    let (results, diagnostics) =
+        stream::run_all(dir, &shared, &to_build, &kept_folders, today, &sink);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(Error::Invalid(diagnostics));
     }

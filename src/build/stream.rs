@@ -116,7 +116,6 @@ pub(crate) fn run_client(
     dir: &Path,
     shared: &Shared,
     slug: &str,
-    as_of: Option<Date>,
     today: Date,
     sink: &Sink<'_>,
 ) -> ClientResult {
@@ -173,7 +172,7 @@ pub(crate) fn run_client(
     let rendered = lock.and_then(|lock| {
         let files = shared
             .renderer
-            .render_client(&shared.config, &client, as_of)
+            .render_client(&shared.config, &client, today)
             .map_err(invalid)?;
         match sink {
             Sink::Discard => Ok(files),
@@ -222,13 +221,12 @@ pub(crate) fn run_all(
     shared: &Shared,
     slugs: &[String],
     other_folders: &BTreeMap<String, String>,
-    as_of: Option<Date>,
     today: Date,
     sink: &Sink<'_>,
 ) -> (Vec<ClientResult>, Vec<Diagnostic>) {
     let results: Vec<ClientResult> = slugs
         .par_iter()
-        .map(|slug| run_client(dir, shared, slug, as_of, today, sink))
+        .map(|slug| run_client(dir, shared, slug, today, sink))
         .collect();
     let mut sources = shared.config_sources.clone();
     let mut folders = other_folders.clone();

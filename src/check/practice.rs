@@ -19,10 +19,11 @@ const UNDECIDED_CHANGE_DAYS: i64 = 14;
 
 impl ClientCheck<'_> {
     pub(super) fn practice(&mut self, today: Date) {
+        self.future_reports(today);
         self.stale_report(today);
         self.overdue_milestones(today);
         self.overdue_acceptances(today);
-        self.green_but_late();
+        self.green_but_late(today);
         self.stale_kpis(today);
         self.undecided_changes(today);
         self.past_contract();
@@ -31,6 +32,25 @@ impl ClientCheck<'_> {
 
     fn report_file(&self, r: &Report) -> String {
         self.file(&format!("reports/{}.md", r.slug))
+    }
+
+    /// A report dated after the as-of date: usually a typo in the date, or a report written
+    /// ahead. Pages state facts as of `today`, so it is not the latest report yet.
+    fn future_reports(&mut self, today: Date) {
+        for r in self.client.reports.iter().filter(|r| r.meta.date > today) {
+            let d = self.sources.error_at_yaml(
+                Code::FutureReport,
+                &self.report_file(r),
+                &yaml_path!["date"],
+                format!(
+                    "this report is dated {}, after the date the portal states its facts as of ({today}); it is not shown as the latest report",
+                    r.meta.date
+                ),
+            );
+            self.out.push(d.warning().with_hint(
+                "correct the date; the as-of date is the build date unless --as-of, as_of: in portico.yaml or SOURCE_DATE_EPOCH sets it",
+            ));
+        }
     }
 
     fn stale_report(&mut self, today: Date) {
@@ -42,7 +62,7 @@ impl ClientCheck<'_> {
         if engagement.is_some_and(|e| e.start > today) {
             return;
         }
-        let latest = c.latest_report();
+        let latest = c.latest_report(today);
         if let (Some(r), Some(end)) = (latest, engagement.and_then(|e| e.end)) {
             if r.meta.date >= end {
                 return; // the closing report is written
@@ -137,9 +157,11 @@ impl ClientCheck<'_> {
 
     /// The latest report says green although, on its own date, a milestone was overdue or
     /// a high or critical risk or issue was open.
-    fn green_but_late(&mut self) {
+    fn green_but_late(&mut self, today: Date) {
         let c = self.client;
-        let Some(r) = c.latest_report() else { return };
+        let Some(r) = c.latest_report(today) else {
+            return;
+        };
         if r.meta.status != Rag::Green {
             return;
         }

@@ -157,18 +157,10 @@ impl Client {
         self.profile.deploy.host.unwrap_or(config.deploy.host)
     }
 
-    /// The latest report, if any.
-    pub fn latest_report(&self) -> Option<&Report> {
-        self.reports.last()
-    }
-
-    /// The date "today"-dependent facts are computed against when none is given: the
-    /// latest report's date, else the engagement start. Never the clock, so the same files
-    /// always give the same output.
-    pub fn default_as_of(&self) -> Option<Date> {
-        self.latest_report()
-            .map(|r| r.meta.date)
-            .or_else(|| self.profile.engagement.as_ref().map(|e| e.start))
+    /// The latest report dated on or before `as_of`, if any. A report dated later is not
+    /// "the latest" yet (`check` warns about it: `future-report`).
+    pub fn latest_report(&self, as_of: Date) -> Option<&Report> {
+        self.reports.iter().rev().find(|r| r.meta.date <= as_of)
     }
 
     /// Looks up a milestone by id.

@@ -85,7 +85,7 @@ pub(crate) fn portal_json(client: &Client, config: &PortalConfig, as_of: Date) -
             contacts: client.profile.contacts.clone(),
         },
         as_of,
-        status: client.latest_report().map(|r| r.meta.status),
+        status: client.latest_report(as_of).map(|r| r.meta.status),
         reports: client
             .reports
             .iter()

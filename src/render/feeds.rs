@@ -38,7 +38,7 @@ fn id_part(s: &str) -> String {
 pub(crate) fn atom(client: &Client, config: &PortalConfig, as_of: Date) -> String {
     let base = client.base_url(config).unwrap_or_default();
     let folder = id_part(client.folder());
-    let updated = client.latest_report().map_or(as_of, |r| r.meta.date);
+    let updated = client.reports.last().map_or(as_of, |r| r.meta.date);
     let entries: Vec<Entry> = client
         .reports
         .iter()

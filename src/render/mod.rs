@@ -129,19 +129,15 @@ impl Renderer {
         })
     }
 
-    /// Renders every file of one client's portal. `as_of` overrides the date "today"-
-    /// dependent facts are computed against (by default, the latest report's date).
+    /// Renders every file of one client's portal, stating its facts (what is overdue, what
+    /// comes next) as of `as_of` (see [`crate::build::resolve_as_of`]).
     pub fn render_client(
         &self,
         config: &PortalConfig,
         client: &Client,
-        as_of: Option<Date>,
+        as_of: Date,
     ) -> Result<Vec<RenderedFile>, Diagnostic> {
         let client = client.for_client_eyes();
-        let as_of = as_of
-            .or(config.as_of)
-            .or_else(|| client.default_as_of())
-            .unwrap_or(FALLBACK_AS_OF);
         let views = Views::new(&client, config, as_of);
         // Data every page shares is converted once; each page adds its own on a copy.
         let pages = plan(&client, &views).map_err(|e| self.error(&e))?;
@@ -268,12 +264,6 @@ impl Renderer {
         template_diagnostic(e, &self.sources)
     }
 }
-
-/// Used only when a client has no dated data at all, so nothing depends on it.
-const FALLBACK_AS_OF: Date = match Date::from_ymd(2000, 1, 1) {
-    Some(d) => d,
-    None => unreachable!(),
-};
 
 /// One page of a client's portal, planned before anything is rendered.
 struct Page {

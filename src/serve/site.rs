@@ -248,16 +248,15 @@ impl Site {
         let (Some(config), Some(renderer)) = (&self.config, &self.renderer) else {
             return Vec::new();
         };
-        let today = self
-            .as_of
-            .or(config.as_of)
-            .unwrap_or_else(crate::build::today);
+        // The preview has no way to stop on a malformed SOURCE_DATE_EPOCH (build and check
+        // do); it states facts as of the machine's date instead.
+        let today = crate::build::resolve_as_of(self.as_of, config)
+            .unwrap_or_else(|_| crate::build::today());
         let run = Run {
             root: &self.root,
             config,
             renderer,
             today,
-            as_of: self.as_of,
             store: &self.store,
             canonical_root: self
                 .root
@@ -377,7 +376,6 @@ struct Run<'a> {
     config: &'a PortalConfig,
     renderer: &'a Renderer,
     today: Date,
-    as_of: Option<Date>,
     store: &'a Store,
     /// The portal folder with every link resolved.
     canonical_root: PathBuf,
@@ -386,12 +384,11 @@ struct Run<'a> {
 impl Run<'_> {
     /// Loads, checks, renders and stores one client; `None` when its folder is gone.
     fn attempt(&self, slug: &str, earlier: &[RenderedFile]) -> Option<Attempt> {
-        let (root, config, renderer, today, as_of, store) = (
+        let (root, config, renderer, today, store) = (
             self.root,
             self.config,
             self.renderer,
             self.today,
-            self.as_of,
             self.store,
         );
         let loaded = load::load_one_client(root, config, slug)?;
@@ -414,7 +411,7 @@ impl Run<'_> {
             &loaded.sources,
         ));
         let visible = client.for_client_eyes();
-        let latest = visible.latest_report();
+        let latest = visible.latest_report(today);
         let mut result = Attempt {
             name: Some(client.profile.name.clone()),
             folder: Some(client.folder().to_owned()),
@@ -469,7 +466,7 @@ impl Run<'_> {
                 })
             };
             match renderer
-                .render_client(config, &client, as_of)
+                .render_client(config, &client, today)
                 .and_then(pinned)
                 .and_then(sealed)
                 .and_then(kept)

@@ -350,5 +350,10 @@ fn as_of_decides_what_is_overdue() {
         late.contains("26 days overdue"),
         "M2 forecast 30 Oct is 26 days overdue on 25 Nov"
     );
-    assert!(late.contains("Status as of <time datetime=\"2026-11-25\">"));
+    assert!(
+        late.contains(
+            "Report of <time datetime=\"2026-11-06\">6 Nov 2026</time> · as of <time datetime=\"2026-11-25\">"
+        ),
+        "{late}"
+    );
 }

@@ -75,7 +75,10 @@ tones! {
 pub(crate) struct Shared {
     portal: PortalView,
     client: ClientView,
+    /// The date the pages state their facts as of.
     as_of: Date,
+    /// The date of the latest report on or before `as_of`, which pages distinguish from it.
+    report_date: Option<Date>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -230,6 +233,7 @@ impl<'a> Views<'a> {
                 agency_contacts: contacts(&p.contacts.agency),
             },
             as_of: self.as_of,
+            report_date: c.latest_report(self.as_of).map(|r| r.meta.date),
         }
     }
 }

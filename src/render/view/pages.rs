@@ -27,12 +27,12 @@ impl<'a> Views<'a> {
             .map(|i| self.raid_item(i, ROOT))
             .collect();
         Dashboard {
-            status: c.latest_report().map(|r| r.meta.status.into()),
+            status: c.latest_report(self.as_of).map(|r| r.meta.status.into()),
             history: c.reports[history_from..]
                 .iter()
                 .map(|r| self.report_summary(r))
                 .collect(),
-            latest: c.latest_report().map(|r| self.report_summary(r)),
+            latest: c.latest_report(self.as_of).map(|r| self.report_summary(r)),
             overdue: not_done
                 .iter()
                 .filter(|m| m.is_overdue(self.as_of))
