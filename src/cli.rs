@@ -304,21 +304,7 @@ fn share(args: &ShareArgs, color: bool) -> ExitCode {
 }
 
 fn schema(args: &SchemaArgs, color: bool) -> ExitCode {
-    let write = || -> Result<Vec<PathBuf>, Error> {
-        fs_err::create_dir_all(&args.out).map_err(Error::io)?;
-        let mut written = Vec::new();
-        for (name, schema) in crate::schema::all() {
-            let path = args.out.join(name);
-            let text = format!(
-                "{}\n",
-                serde_json::to_string_pretty(&schema).unwrap_or_default()
-            );
-            fs_err::write(&path, text).map_err(Error::io)?;
-            written.push(path);
-        }
-        Ok(written)
-    };
-    match write() {
+    match crate::schema::write_all(&args.out) {
         Ok(written) => {
             for p in &written {
                 println!("  wrote {}", p.display());

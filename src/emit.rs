@@ -66,25 +66,85 @@ struct View<'a> {
     diagnostic: &'a Diagnostic,
     source: Option<NamedSource<std::sync::Arc<str>>>,
     heading: String,
+    hint: Option<String>,
+    /// The span in the escaped source: (offset, length).
+    span: Option<(usize, usize)>,
 }
 
 impl<'a> View<'a> {
     fn new(d: &'a Diagnostic) -> View<'a> {
-        let source = match (&d.file, &d.source) {
-            (Some(file), Some(text)) => Some(NamedSource::new(file, text.clone())),
+        // Text from the user's files reaches the terminal escaped: a key holding an escape
+        // sequence could otherwise recolour, hide or rewrite what the report says.
+        let file = d.file.as_deref().map(escape_controls);
+        let source = match (&file, &d.source) {
+            (Some(file), Some(text)) => Some(NamedSource::new(
+                file,
+                std::sync::Arc::from(escape_controls(text)),
+            )),
             _ => None,
         };
+        let message = escape_controls(&d.message);
         // Without a snippet miette shows no file name, so put it in the heading.
-        let heading = match (&d.file, &source) {
-            (Some(file), None) => format!("{file}: {}", d.message),
-            _ => d.message.clone(),
+        let heading = match (&file, &source) {
+            (Some(file), None) => format!("{file}: {message}"),
+            _ => message,
+        };
+        let span = match (d.span, &d.source) {
+            (Some(span), Some(text)) => Some((
+                escaped_offset(text, span.offset),
+                escaped_offset(text, span.offset + span.len) - escaped_offset(text, span.offset),
+            )),
+            _ => None,
         };
         View {
             diagnostic: d,
             source,
             heading,
+            hint: d.hint.as_deref().map(escape_controls),
+            span,
         }
     }
+}
+
+/// Whether `c` at the start of `rest` must not reach a terminal as it is: control
+/// characters (but line breaks and tabs) and the bidirectional overrides that make text
+/// display in another order than it is read.
+fn is_hazard(c: char, rest: &str) -> bool {
+    match c {
+        '\n' | '\t' => false,
+        '\r' => !rest[1..].starts_with('\n'),
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
+        c => c.is_control(),
+    }
+}
+
+/// `text` with every hazardous character written as a `\u{..}` escape.
+pub(crate) fn escape_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        if is_hazard(c, &text[i..]) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Where byte `offset` of `text` lands in `escape_controls(text)`, so a span still points
+/// at the same characters.
+fn escaped_offset(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    let mut grown = 0;
+    for (i, c) in text.char_indices() {
+        if i >= offset {
+            break;
+        }
+        if is_hazard(c, &text[i..]) {
+            grown += c.escape_unicode().count() - c.len_utf8();
+        }
+    }
+    offset + grown
 }
 
 impl fmt::Debug for View<'_> {
@@ -114,8 +174,7 @@ impl miette::Diagnostic for View<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.diagnostic
-            .hint
+        self.hint
             .as_ref()
             .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
@@ -125,12 +184,34 @@ impl miette::Diagnostic for View<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let span = self.diagnostic.span?;
+        let (offset, len) = self.span?;
         self.source.as_ref()?;
         Some(Box::new(std::iter::once(LabeledSpan::new(
-            None,
-            span.offset,
-            span.len,
+            None, offset, len,
         ))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped_everywhere() {
+        assert_eq!(escape_controls("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(escape_controls("line\r\nnext\tx"), "line\r\nnext\tx");
+        assert_eq!(escape_controls("over\rwrite"), "over\\u{d}write");
+        assert_eq!(escape_controls("abc\u{202e}cba"), "abc\\u{202e}cba");
+        assert_eq!(escape_controls("café ✓"), "café ✓");
+    }
+
+    #[test]
+    fn spans_follow_the_escapes() {
+        let text = "\u{1b}[2Jkey: value";
+        let at = text.find("value").unwrap_or_default();
+        let escaped = escape_controls(text);
+        assert_eq!(&escaped[escaped_offset(text, at)..], "value");
+        assert_eq!(escaped_offset(text, 0), 0);
+        assert_eq!(escaped_offset(text, text.len()), escaped.len());
     }
 }

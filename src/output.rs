@@ -368,7 +368,12 @@ impl Staging {
                 })?;
             }
             Contents::Copy(from) => {
-                fs_err::copy(from, &dest).map_err(Error::io)?;
+                let mut source = crate::load::open_copied(from).map_err(Error::io)?;
+                let mut out = fs_err::File::create(&dest).map_err(Error::io)?;
+                std::io::copy(&mut source, &mut out).map_err(|e| Error::Io {
+                    path: dest.clone(),
+                    source: e,
+                })?;
             }
         }
         Ok(())

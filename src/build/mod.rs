@@ -171,11 +171,55 @@ pub fn share_link(portal: &Path, out: &Path, slug: &str) -> Result<ShareLink, Er
     })
 }
 
+/// Why `out` cannot be the output of the portal at `portal`, if it cannot: inside a folder
+/// the build reads (the next build would publish every client inside one client's
+/// `files/`, or load the output as a theme), or holding the portal itself.
+fn output_among_inputs(portal: &Path, out: &Path) -> Option<String> {
+    let portal = portal.canonicalize().ok()?;
+    // The output may not exist yet: resolve its nearest existing ancestor.
+    let mut existing = out.to_path_buf();
+    let mut rest = Vec::new();
+    let resolved = loop {
+        match existing.canonicalize() {
+            Ok(p) => break p,
+            Err(_) => {
+                rest.push(existing.file_name()?.to_owned());
+                existing = match existing.parent() {
+                    Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                    _ => PathBuf::from("."),
+                };
+            }
+        }
+    };
+    let out = rest.iter().rev().fold(resolved, |p, part| p.join(part));
+    if portal.starts_with(&out) {
+        return Some(
+            "it holds the portal folder itself; build into a folder of its own, e.g. public".into(),
+        );
+    }
+    let read = [
+        crate::load::CLIENTS_DIR,
+        crate::render::theme::OVERRIDE_DIR,
+        crate::render::theme::THEMES_DIR,
+    ];
+    read.iter()
+        .find(|folder| out.starts_with(portal.join(folder)))
+        .map(|folder| {
+            format!(
+                "it is inside the portal's {folder}/ folder, which the build reads; build into a folder of its own, e.g. public"
+            )
+        })
+}
+
 /// The bytes of a rendered file, from memory or from the attachment on disk.
 pub(crate) fn read_contents(contents: &Contents) -> std::io::Result<std::sync::Arc<[u8]>> {
     match contents {
         Contents::Bytes(bytes) => Ok(bytes.clone()),
-        Contents::Copy(path) => fs_err::read(path).map(std::sync::Arc::from),
+        Contents::Copy(path) => {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut crate::load::open_copied(path)?, &mut bytes)?;
+            Ok(std::sync::Arc::from(bytes))
+        }
     }
 }
 
@@ -292,6 +336,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         });
     }
     let out = options.out.clone().unwrap_or_else(|| dir.join(DEFAULT_OUT));
+    if let Some(why) = output_among_inputs(dir, &out) {
+        return Err(Error::ForeignOutput { path: out, why });
+    }
     // Locks the output against other builds, puts back a previous output an interrupted
     // swap left aside, and sweeps what interrupted builds left beside it.
     let output = Output::open(&out)?;

@@ -31,9 +31,7 @@ pub(crate) fn shared(dir: &Path) -> Result<Shared, Vec<Diagnostic>> {
     let Some(config) = config else {
         return Err(problems);
     };
-    if !load::has_clients_folder(dir) {
-        problems.push(load::no_clients_folder());
-    }
+    problems.extend(load::clients_folder_problem(dir));
     let theme = match Theme::load(dir, &config) {
         Ok(t) => t,
         Err(theme_problems) => {

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::links::{self, Target};
 use crate::load::{CLIENTS_DIR, is_safe_slug, suggest_slug};
-use crate::model::{Client, Date, MilestoneStatus, Portal, PortalConfig, TextFormat};
+use crate::model::{Cadence, Client, Date, Kpi, MilestoneStatus, Portal, PortalConfig, TextFormat};
 use crate::render::markdown;
 use crate::source::{Seg, Sources};
 use crate::yaml_path;
@@ -77,6 +77,48 @@ pub fn portal_rules(
             out.push(d);
         }
     }
+    let defaults = &config.defaults.cadence;
+    for (key, days) in [
+        ("report_days", defaults.report_days),
+        ("review_days", defaults.review_days),
+        ("acceptance_days", defaults.acceptance_days),
+    ] {
+        if let Some(d) = cadence_out_of_range(
+            sources,
+            crate::load::CONFIG_FILE,
+            crate::yaml_path!["defaults", "cadence", key],
+            key,
+            days,
+        ) {
+            out.push(d);
+        }
+    }
+    if is_blank_or_null(&config.agency.name) {
+        let mut d = sources.error_at_yaml(
+            Code::MissingKey,
+            crate::load::CONFIG_FILE,
+            &yaml_path!["agency", "name"],
+            "the agency has no name",
+        );
+        d.hint = Some("write your consultancy's name, e.g. `name: Larchmere Advisory`".into());
+        out.push(d);
+    }
+    // Shown as a link in every footer: a `javascript:` address would run in every page.
+    if let Some(url) = config
+        .agency
+        .website
+        .as_deref()
+        .filter(|u| !is_web_address(u))
+    {
+        let mut d = sources.error_at_yaml(
+            Code::InvalidValue,
+            crate::load::CONFIG_FILE,
+            &yaml_path!["agency", "website"],
+            format!("agency website \"{url}\" is not a web address"),
+        );
+        d.hint = Some("write the full address, e.g. https://your-consultancy.example/".into());
+        out.push(d);
+    }
     if let Some(url) = config.base_url.as_deref().filter(|u| !is_web_address(u)) {
         let mut d = sources.error_at_yaml(
             Code::InvalidValue,
@@ -103,6 +145,42 @@ pub fn check_client(client: &Client, sources: &Sources, today: Date) -> Vec<Diag
     rules.practice(today);
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out
+}
+
+/// A required text left empty, or written as YAML's null (`~`, `null`), which the YAML
+/// reader hands over as that very text: a client called "~" is a mistake, never a name.
+fn is_blank_or_null(text: &str) -> bool {
+    matches!(text.trim(), "" | "~" | "null" | "Null" | "NULL")
+}
+
+/// The error for a cadence (in days) outside `1..=Cadence::MAX_DAYS`, if it is.
+fn cadence_out_of_range(
+    sources: &Sources,
+    file: &str,
+    path: Vec<Seg>,
+    key: &str,
+    days: Option<u32>,
+) -> Option<Diagnostic> {
+    let days = days.filter(|d| !(1..=Cadence::MAX_DAYS).contains(d))?;
+    let mut d = sources.error_at_yaml(
+        Code::InvalidValue,
+        file,
+        &path,
+        format!(
+            "{key} is {days}: a cadence is between 1 and {} days (five years)",
+            Cadence::MAX_DAYS
+        ),
+    );
+    d.hint = Some("give the number of days between two occurrences, e.g. 14".into());
+    Some(d)
+}
+
+fn kpi_range_hint() -> String {
+    format!(
+        "KPI values are numbers between -{max:e} and {max:e}; choose a unit that keeps them \
+         there (e.g. millions)",
+        max = Kpi::MAX_VALUE
+    )
 }
 
 /// An absolute http(s) address.
@@ -332,7 +410,46 @@ impl ClientCheck<'_> {
                 Some("write the full address, e.g. https://acme.portals.example/".into()),
             );
         }
+        if is_blank_or_null(&c.profile.name) {
+            self.at(
+                Code::MissingKey,
+                &file,
+                yaml_path!["name"],
+                "the client has no name".into(),
+                Some(format!("write the client's name, e.g. `name: {}`", c.slug)),
+            );
+        }
+        let own = &c.profile.cadence;
+        for (key, days) in [
+            ("report_days", own.report_days),
+            ("review_days", own.review_days),
+            ("acceptance_days", own.acceptance_days),
+        ] {
+            if let Some(d) =
+                cadence_out_of_range(self.sources, &file, yaml_path!["cadence", key], key, days)
+            {
+                self.out.push(d);
+            }
+        }
         if let Some(e) = &c.profile.engagement {
+            for (key, amount) in [
+                ("contract_value", e.contract_value),
+                ("day_rate", e.day_rate),
+                ("change_budget", e.change_budget),
+            ] {
+                if let Some(amount) = amount.filter(|a| a.cents() < 0) {
+                    self.at(
+                        Code::InvalidValue,
+                        &file,
+                        yaml_path!["engagement", key],
+                        format!(
+                            "{key} is {}: an agreed amount cannot be negative",
+                            amount.grouped()
+                        ),
+                        Some("write the amount as a positive number".into()),
+                    );
+                }
+            }
             if let Some(end) = e.end.filter(|end| *end < e.start) {
                 self.at(
                     Code::Inconsistent,
@@ -390,29 +507,38 @@ impl ClientCheck<'_> {
     fn kpis(&mut self) {
         let file = self.file("kpis.yaml");
         for (i, k) in self.client.kpis.iter().enumerate() {
-            if !k.target.is_finite() {
+            if let Some(d) = cadence_out_of_range(
+                self.sources,
+                &file,
+                yaml_path![i, "period_days"],
+                "period_days",
+                k.period_days,
+            ) {
+                self.out.push(d);
+            }
+            if !Kpi::is_usable(k.target) {
                 self.at(
                     Code::InvalidValue,
                     &file,
                     yaml_path![i, "target"],
                     format!("KPI \"{}\" has no usable target", k.id),
-                    None,
+                    Some(kpi_range_hint()),
                 );
             }
             // Points were sorted at load, so their indices no longer match the file; find
             // the written position by date instead.
             let mut seen = BTreeSet::new();
             for p in &k.points {
-                if !p.value.is_finite() {
+                if !Kpi::is_usable(p.value) {
                     self.at(
                         Code::InvalidValue,
                         &file,
                         yaml_path![i, "points"],
                         format!(
-                            "KPI \"{}\" has a point on {} that is not a number",
+                            "KPI \"{}\" has a point on {} that is not a usable number",
                             k.id, p.on
                         ),
-                        None,
+                        Some(kpi_range_hint()),
                     );
                 }
                 if !seen.insert(p.on) {
@@ -466,26 +592,42 @@ impl ClientCheck<'_> {
         };
         if let Some(scope) = c.scope.as_ref().filter(|s| markdown(s.meta.format)) {
             let file = self.file("scope.md");
-            self.body_links(&file, "", &scope.body, scope.body_offset);
+            self.body_links(&file, "", &scope.body, scope.body_offset, true);
+            // The lists and acceptance texts are Markdown too, shown on the scope page.
+            self.inline_links(&file, scope_texts(&scope.meta));
         }
         for r in c.reports.iter().filter(|r| markdown(r.meta.format)) {
             let file = self.file(&format!("reports/{}.md", r.slug));
-            self.body_links(&file, "reports", &r.body, r.body_offset);
+            let visible = r.meta.visibility.is_visible();
+            self.body_links(&file, "reports", &r.body, r.body_offset, visible);
         }
         if !markdown(None) {
             return;
         }
-        for (file, path, text) in inline_texts(c) {
+        for (file, path, text, visible) in inline_texts(c) {
             let file = self.file(file);
+            self.inline_links(&file, vec![(path, text, visible)]);
+        }
+    }
+
+    fn inline_links(&mut self, file: &str, texts: Vec<(Vec<Seg>, &str, bool)>) {
+        for (path, text, visible) in texts {
             for (_, dest) in markdown::links(text) {
-                if let Some((code, message, hint)) = problem(c, "", &dest) {
-                    self.at(code, &file, path.clone(), message, Some(hint));
+                if let Some((code, message, hint)) = problem(self.client, "", &dest, visible) {
+                    self.at(code, file, path.clone(), message, Some(hint));
                 }
             }
         }
     }
 
-    fn body_links(&mut self, file: &str, from_dir: &str, body: &str, body_offset: usize) {
+    fn body_links(
+        &mut self,
+        file: &str,
+        from_dir: &str,
+        body: &str,
+        body_offset: usize,
+        visible: bool,
+    ) {
         for range in markdown::images_without_alt(body) {
             let d = self
                 .sources
@@ -503,7 +645,7 @@ impl ClientCheck<'_> {
             self.out.push(d);
         }
         for (range, dest) in markdown::links(body) {
-            if let Some((code, message, hint)) = problem(self.client, from_dir, &dest) {
+            if let Some((code, message, hint)) = problem(self.client, from_dir, &dest, visible) {
                 let mut d = self.sources.error_at_offset(
                     code,
                     file,
@@ -518,14 +660,37 @@ impl ClientCheck<'_> {
     }
 }
 
-/// What is wrong with a link, if anything: its code, the message and a hint.
-fn problem(client: &Client, from_dir: &str, dest: &str) -> Option<(Code, String, String)> {
+/// What is wrong with a link, if anything: its code, the message and a hint. `visible`
+/// says whether the text holding the link reaches the client (a link from there to an
+/// internal report would lead nowhere, shown as `#`).
+fn problem(
+    client: &Client,
+    from_dir: &str,
+    dest: &str,
+    visible: bool,
+) -> Option<(Code, String, String)> {
     let there = if from_dir.is_empty() {
         "this file".to_owned()
     } else {
         format!("{from_dir}/")
     };
     match links::resolve(client, from_dir, dest) {
+        Target::Report { slug, .. }
+            if visible
+                && client
+                    .reports
+                    .iter()
+                    .any(|r| r.slug == slug && !r.meta.visibility.is_visible()) =>
+        {
+            Some((
+                Code::BrokenLink,
+                format!(
+                    "link to \"{dest}\" leads to an internal report, which the client cannot open"
+                ),
+                "remove the link, or share the report (remove its `visibility: internal`)"
+                    .to_owned(),
+            ))
+        }
         Target::External
         | Target::Anchor
         | Target::Attachment { .. }
@@ -559,34 +724,87 @@ fn problem(client: &Client, from_dir: &str, dest: &str) -> Option<(Code, String,
     }
 }
 
-/// Markdown fields inside YAML files, with the file and path they come from.
-fn inline_texts(c: &Client) -> Vec<(&'static str, Vec<Seg>, &str)> {
+/// Markdown fields inside YAML files, with the file and path they come from, and whether
+/// the item holding them reaches the client.
+fn inline_texts(c: &Client) -> Vec<(&'static str, Vec<Seg>, &str, bool)> {
     let mut texts = Vec::new();
     for (i, m) in c.milestones.iter().enumerate() {
         if let Some(t) = &m.description {
-            texts.push(("milestones.yaml", yaml_path![i, "description"], t.as_str()));
+            let visible = m.visibility.is_visible();
+            texts.push((
+                "milestones.yaml",
+                yaml_path![i, "description"],
+                t.as_str(),
+                visible,
+            ));
         }
     }
     for (i, cr) in c.changes.iter().enumerate() {
         if let Some(t) = &cr.reason {
-            texts.push(("changes.yaml", yaml_path![i, "reason"], t.as_str()));
+            let visible = cr.visibility.is_visible();
+            texts.push(("changes.yaml", yaml_path![i, "reason"], t.as_str(), visible));
         }
     }
     for (i, k) in c.kpis.iter().enumerate() {
         if let Some(t) = &k.description {
-            texts.push(("kpis.yaml", yaml_path![i, "description"], t.as_str()));
+            let visible = k.visibility.is_visible();
+            texts.push((
+                "kpis.yaml",
+                yaml_path![i, "description"],
+                t.as_str(),
+                visible,
+            ));
         }
     }
     for (list, items) in c.raid.item_lists() {
         for (i, item) in items.iter().enumerate() {
             if let Some(t) = &item.text {
-                texts.push(("raid.yaml", yaml_path![list.key(), i, "text"], t.as_str()));
+                let visible = item.visibility.is_visible();
+                texts.push((
+                    "raid.yaml",
+                    yaml_path![list.key(), i, "text"],
+                    t.as_str(),
+                    visible,
+                ));
             }
         }
     }
     for (i, d) in c.raid.decisions.iter().enumerate() {
         if let Some(t) = &d.text {
-            texts.push(("raid.yaml", yaml_path!["decisions", i, "text"], t.as_str()));
+            let visible = d.visibility.is_visible();
+            texts.push((
+                "raid.yaml",
+                yaml_path!["decisions", i, "text"],
+                t.as_str(),
+                visible,
+            ));
+        }
+    }
+    texts
+}
+
+/// The Markdown texts of `scope.md`'s front matter: deliverables' acceptance and every list
+/// item, with their paths and whether they reach the client.
+fn scope_texts(meta: &crate::model::ScopeMeta) -> Vec<(Vec<Seg>, &str, bool)> {
+    let mut texts = Vec::new();
+    for (i, d) in meta.deliverables.iter().enumerate() {
+        if let Some(t) = &d.acceptance {
+            let visible = d.visibility.is_visible();
+            texts.push((
+                yaml_path!["deliverables", i, "acceptance"],
+                t.as_str(),
+                visible,
+            ));
+        }
+    }
+    for (key, items) in [
+        ("out_of_scope", &meta.out_of_scope),
+        ("assumptions", &meta.assumptions),
+        ("client_responsibilities", &meta.client_responsibilities),
+    ] {
+        for (i, item) in items.iter().enumerate() {
+            let visible = item.visibility.is_visible();
+            texts.push((yaml_path![key, i], item.text.as_str(), visible));
         }
     }
     texts

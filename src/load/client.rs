@@ -149,7 +149,9 @@ pub(crate) fn load_client(fs: &PortalFs, entry: &Entry, config: &PortalConfig) -
     }
 
     let rel = fs.rel(&entry.path);
-    if !entries.iter().any(|e| e.name == CLIENT_FILE) {
+    // Absent, not refused: a client.yaml that is a FIFO or a link elsewhere has its own
+    // error already.
+    if std::fs::symlink_metadata(entry.path.join(CLIENT_FILE)).is_err() {
         load.diagnostics.push(
             Diagnostic::error(
                 Code::MissingClientYaml,

@@ -71,48 +71,140 @@ impl PortalFs {
 
     /// `path` relative to the root, with `/` separators, for messages.
     pub(crate) fn rel(&self, path: &Path) -> String {
-        let rel = path.strip_prefix(&self.root).unwrap_or(path);
-        rel.components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/")
+        slash(path.strip_prefix(&self.root).unwrap_or(path))
     }
 
-    /// Applies the symlink policy to `path`: links are followed only when their target is
-    /// inside the portal. Returns what the path is, or `None` when it does not exist.
+    /// Applies the file policy to `path` and says what it is, or `None` when it does not
+    /// exist. Only regular files and folders are anything: a FIFO, socket or device is an
+    /// error naming it (opening a FIFO blocks forever). A symbolic link is followed only
+    /// when its target stays inside the folder the path belongs to (see
+    /// [`PortalFs::confinement`]): a client's files inside that client's folder, its
+    /// attachments inside its `files/`, and a client folder is never a link, so no client's
+    /// pages can be made of another client's files or of portico's own.
     pub(crate) fn kind(&self, path: &Path) -> Result<Option<Kind>, Diagnostic> {
         let meta = match std::fs::symlink_metadata(path) {
             Ok(m) => m,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(self.unreadable(path, &e)),
         };
-        let meta = if meta.file_type().is_symlink() {
-            let target = path.canonicalize().map_err(|e| {
-                let looped = e.raw_os_error() == Some(40); // ELOOP
-                let message = if looped {
-                    "symbolic link loop".to_owned()
-                } else {
-                    format!("symbolic link to nothing: {e}")
-                };
-                Diagnostic::error(Code::Symlink, Some(&self.rel(path)), message)
-                    .with_hint("replace the link with the file itself, or remove it")
-            })?;
-            if !target.starts_with(&self.canonical_root) {
-                return Err(Diagnostic::error(
-                    Code::Symlink,
-                    Some(&self.rel(path)),
-                    format!(
-                        "symbolic link to {}, outside the portal folder",
-                        target.display()
-                    ),
-                )
-                .with_hint("links are followed only inside the portal; copy the file in instead"));
-            }
-            std::fs::metadata(&target).map_err(|e| self.unreadable(path, &e))?
-        } else {
-            meta
+        if !meta.file_type().is_symlink() {
+            return self.kind_of(path, &meta).map(Some);
+        }
+        let rel = self.rel(path);
+        let refuse = |message: String, hint: &str| {
+            Diagnostic::error(Code::Symlink, Some(&rel), message).with_hint(hint.to_owned())
         };
-        Ok(Some(if meta.is_dir() { Kind::Dir } else { Kind::File }))
+        let target = path.canonicalize().map_err(|e| {
+            if e.raw_os_error() == Some(40) {
+                // ELOOP
+                refuse(
+                    "symbolic link loop".to_owned(),
+                    "replace the link with the file itself, or remove it",
+                )
+            } else {
+                refuse(
+                    format!("symbolic link to nothing: {e}"),
+                    "replace the link with the file itself, or remove it",
+                )
+            }
+        })?;
+        let shown = |target: &Path| match target.strip_prefix(&self.canonical_root) {
+            Ok(inside) => slash(inside),
+            Err(_) => target.display().to_string(),
+        };
+        match self.confinement(path) {
+            Confinement::NoLink => {
+                return Err(refuse(
+                    format!(
+                        "a client folder that is a symbolic link (to {})",
+                        shown(&target)
+                    ),
+                    "move the folder itself into clients/: a linked client folder could show \
+                     one client another's files",
+                ));
+            }
+            Confinement::Inside(scope) => {
+                let allowed = scope.canonicalize().unwrap_or(scope);
+                if !target.starts_with(&allowed) {
+                    let (message, hint) = if target.starts_with(&self.canonical_root) {
+                        (
+                            format!(
+                                "symbolic link to {}, outside {}/",
+                                shown(&target),
+                                shown(&allowed)
+                            ),
+                            "a client's files are read only from its own folder, and its \
+                             attachments only from its files/ folder; copy the file in instead",
+                        )
+                    } else {
+                        (
+                            format!(
+                                "symbolic link to {}, outside the portal folder",
+                                target.display()
+                            ),
+                            "links are followed only inside the portal; copy the file in instead",
+                        )
+                    };
+                    return Err(refuse(message, hint));
+                }
+            }
+        }
+        let meta = std::fs::metadata(&target).map_err(|e| self.unreadable(path, &e))?;
+        if meta.is_dir() {
+            // A link to a folder that holds the link would be walked forever.
+            let holder = path
+                .parent()
+                .and_then(|p| p.canonicalize().ok())
+                .unwrap_or_default();
+            if holder.starts_with(&target) {
+                return Err(refuse(
+                    format!(
+                        "symbolic link loop: {} holds the link itself",
+                        shown(&target)
+                    ),
+                    "link to a folder beside this one, or copy the files in",
+                ));
+            }
+        }
+        self.kind_of(path, &meta).map(Some)
+    }
+
+    /// A regular file or a folder; anything else is an error naming `path`.
+    fn kind_of(&self, path: &Path, meta: &std::fs::Metadata) -> Result<Kind, Diagnostic> {
+        let kind = meta.file_type();
+        if kind.is_dir() {
+            return Ok(Kind::Dir);
+        }
+        if kind.is_file() {
+            return Ok(Kind::File);
+        }
+        Err(Diagnostic::error(
+            Code::Unreadable,
+            Some(&self.rel(path)),
+            format!("{}, not a regular file", special_name(&kind)),
+        )
+        .with_hint(
+            "portico reads only regular files and folders; remove it or move it out of the portal",
+        ))
+    }
+
+    /// Where a link at `path` may point, from where `path` sits in the portal.
+    fn confinement(&self, path: &Path) -> Confinement {
+        let rel = path.strip_prefix(&self.root).unwrap_or(path);
+        let parts: Vec<_> = rel.components().collect();
+        let clients = std::ffi::OsStr::new(super::CLIENTS_DIR);
+        match parts.as_slice() {
+            [first, _slug] if first.as_os_str() == clients => Confinement::NoLink,
+            [first, slug, files, _, ..]
+                if first.as_os_str() == clients && files.as_os_str() == "files" =>
+            {
+                Confinement::Inside(self.root.join(first).join(slug).join(files))
+            }
+            [first, slug, _, ..] if first.as_os_str() == clients => {
+                Confinement::Inside(self.root.join(first).join(slug))
+            }
+            _ => Confinement::Inside(self.root.clone()),
+        }
     }
 
     /// The entries of a directory, sorted by name, without hidden files and editor leftovers.
@@ -126,11 +218,22 @@ impl PortalFs {
         let mut entries = Vec::new();
         for item in read {
             let item = item.map_err(|e| self.unreadable(dir, &e))?;
-            let name = item.file_name().to_string_lossy().into_owned();
+            let path = item.path();
+            let Some(name) = item.file_name().to_str().map(str::to_owned) else {
+                // Named lossily here, it could not be found again by that name later.
+                problems.push(
+                    Diagnostic::error(
+                        Code::NotUtf8,
+                        Some(&self.rel(&path)),
+                        "the file name is not valid UTF-8",
+                    )
+                    .with_hint("rename it; the name becomes part of a web address"),
+                );
+                continue;
+            };
             if is_ignored(&name) {
                 continue;
             }
-            let path = item.path();
             match self.kind(&path) {
                 Ok(Some(kind)) => entries.push(Entry { name, path, kind }),
                 Ok(None) => {}
@@ -138,15 +241,50 @@ impl PortalFs {
             }
         }
         entries.sort_by(|a, b| a.name.cmp(&b.name));
+        // On a disk that ignores case (macOS, Windows) one would replace the other, and a
+        // web server may serve either for the same address.
+        let mut seen: std::collections::BTreeMap<String, &str> = Default::default();
+        for entry in &entries {
+            if let Some(first) = seen.insert(entry.name.to_lowercase(), &entry.name) {
+                problems.push(
+                    Diagnostic::error(
+                        Code::DuplicateId,
+                        Some(&self.rel(&entry.path)),
+                        format!("its name differs from {first} only in case"),
+                    )
+                    .with_hint(
+                        "rename one: on a disk that ignores case (macOS, Windows) one replaces the other",
+                    ),
+                );
+            }
+        }
         Ok(entries)
+    }
+
+    /// The names in `dir`, sorted, without hidden files and editor leftovers, before any
+    /// policy: for callers that load each entry on its own and report what is wrong there.
+    pub(crate) fn names(&self, dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .map(|read| {
+                read.filter_map(Result::ok)
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .filter(|name| !is_ignored(name))
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
     }
 
     /// Every file under `dir`, recursively, as paths relative to `dir` with `/` separators,
     /// sorted. Applies the same policy as [`PortalFs::list`].
     pub(crate) fn walk_files(&self, dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<String> {
         let mut found = Vec::new();
-        let mut pending = vec![dir.to_path_buf()];
-        while let Some(current) = pending.pop() {
+        // Each folder to list with the real folders above it: a link to one of those would
+        // be walked forever.
+        let top = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        let mut pending = vec![(dir.to_path_buf(), vec![top])];
+        while let Some((current, above)) = pending.pop() {
             let entries = match self.list(&current, problems) {
                 Ok(e) => e,
                 Err(d) => {
@@ -156,15 +294,31 @@ impl PortalFs {
             };
             for entry in entries {
                 match entry.kind {
-                    Kind::Dir => pending.push(entry.path),
+                    Kind::Dir => {
+                        let real = entry
+                            .path
+                            .canonicalize()
+                            .unwrap_or_else(|_| entry.path.clone());
+                        if above.contains(&real) {
+                            problems.push(
+                                Diagnostic::error(
+                                    Code::Symlink,
+                                    Some(&self.rel(&entry.path)),
+                                    "symbolic link loop: it leads back to a folder that holds it",
+                                )
+                                .with_hint(
+                                    "link to a folder beside this one, or copy the files in",
+                                ),
+                            );
+                            continue;
+                        }
+                        let mut chain = above.clone();
+                        chain.push(real);
+                        pending.push((entry.path, chain));
+                    }
                     Kind::File => {
                         let rel = entry.path.strip_prefix(dir).unwrap_or(&entry.path);
-                        found.push(
-                            rel.components()
-                                .map(|c| c.as_os_str().to_string_lossy())
-                                .collect::<Vec<_>>()
-                                .join("/"),
-                        );
+                        found.push(slash(rel));
                     }
                 }
             }
@@ -176,7 +330,14 @@ impl PortalFs {
     /// Reads a UTF-8 text file, refusing binaries, oversized files and invalid encodings.
     pub(crate) fn read_text(&self, path: &Path) -> Result<Source, Diagnostic> {
         let rel = self.rel(path);
-        let file = std::fs::File::open(path).map_err(|e| self.unreadable(path, &e))?;
+        let file = open_regular(path).map_err(|e| match e {
+            Opened::Io(e) => self.unreadable(path, &e),
+            Opened::Special(kind) => Diagnostic::error(
+                Code::Unreadable,
+                Some(&rel),
+                format!("{}, not a regular file", special_name(&kind)),
+            ),
+        })?;
         let mut bytes = Vec::new();
         // Read one byte past the limit: enough to know it is too big, never the whole file.
         file.take(MAX_TEXT_BYTES + 1)
@@ -228,6 +389,89 @@ impl PortalFs {
             format!("cannot read: {error}"),
         )
     }
+}
+
+/// Where a symbolic link may point.
+enum Confinement {
+    /// Nowhere: the path must not be a link (a client folder).
+    NoLink,
+    /// Inside this folder (given as a path under the portal root, not canonical).
+    Inside(PathBuf),
+}
+
+/// Why a file could not be opened for reading.
+pub(crate) enum Opened {
+    /// The system refused.
+    Io(std::io::Error),
+    /// It is not a regular file (it was swapped for a FIFO, socket or device after it was
+    /// listed).
+    Special(std::fs::FileType),
+}
+
+/// Opens `path` for reading without blocking, and only if it is a regular file: a FIFO
+/// opened the ordinary way blocks until someone writes to it, which would stall a build
+/// forever. `O_NONBLOCK` changes nothing for a regular file's reads.
+pub(crate) fn open_regular(path: &Path) -> Result<std::fs::File, Opened> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    let file = options.open(path).map_err(Opened::Io)?;
+    let kind = file.metadata().map_err(Opened::Io)?.file_type();
+    if kind.is_file() {
+        Ok(file)
+    } else {
+        Err(Opened::Special(kind))
+    }
+}
+
+/// Opens an attachment for copying: a regular file only, never blocking, and any error
+/// names the path (it was listed as a regular file, so anything else means it was swapped
+/// since).
+pub(crate) fn open_copied(path: &Path) -> std::io::Result<std::fs::File> {
+    open_regular(path).map_err(|e| match e {
+        Opened::Io(e) => std::io::Error::new(e.kind(), format!("{}: {e}", path.display())),
+        Opened::Special(kind) => std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!(
+                "{}: {}, not a regular file",
+                path.display(),
+                special_name(&kind)
+            ),
+        ),
+    })
+}
+
+/// What a file that is neither a regular file nor a folder is, for messages.
+pub(crate) fn special_name(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
+        }
+    }
+    if kind.is_dir() {
+        return "a folder";
+    }
+    "a special file"
+}
+
+/// `path` with `/` separators, for messages.
+fn slash(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Hidden files, and the temporary and backup files editors leave beside the real ones.

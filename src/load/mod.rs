@@ -18,7 +18,7 @@ use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::model::{Client, Portal, PortalConfig};
 use crate::source::Sources;
 
-pub(crate) use files::is_ignored;
+pub(crate) use files::{Opened, is_ignored, open_copied, open_regular, special_name};
 
 /// The name of the portal configuration file.
 pub const CONFIG_FILE: &str = "portico.yaml";
@@ -133,14 +133,18 @@ pub fn load_one_client(root: &Path, config: &PortalConfig, slug: &str) -> Option
     })
 }
 
-/// The client folders under `clients/`, by name, sorted; empty when there is none.
+/// The names under `clients/`, sorted; empty when there is no usable `clients/` folder.
+/// Every entry is named, whatever the file policy says of it, so that loading each one
+/// reports why it cannot be a client (a link, a FIFO) instead of it silently vanishing.
 pub fn client_slugs(root: &Path) -> Vec<String> {
     let Ok(fs) = files::PortalFs::new(root) else {
         return Vec::new();
     };
-    fs.list(&fs.root().join(CLIENTS_DIR), &mut Vec::new())
-        .map(|entries| entries.into_iter().map(|e| e.name).collect())
-        .unwrap_or_default()
+    let dir = fs.root().join(CLIENTS_DIR);
+    match fs.kind(&dir) {
+        Ok(Some(files::Kind::Dir)) => fs.names(&dir),
+        _ => Vec::new(),
+    }
 }
 
 /// The publishing settings in `clients/<slug>/client.yaml`, read alone (for rules across
@@ -173,9 +177,23 @@ pub fn load_config_with_source(root: &Path) -> (Option<PortalConfig>, Sources, V
     (config, sources, diagnostics)
 }
 
-/// Whether `root` has a `clients/` folder.
+/// Whether `root` has a `clients/` folder portico may read.
 pub fn has_clients_folder(root: &Path) -> bool {
-    root.join(CLIENTS_DIR).is_dir()
+    clients_folder_problem(root).is_none()
+}
+
+/// What is wrong with the portal's `clients/` folder, if anything: missing, not a folder,
+/// or a link out of the portal.
+pub fn clients_folder_problem(root: &Path) -> Option<Diagnostic> {
+    let fs = match files::PortalFs::new(root) {
+        Ok(fs) => fs,
+        Err(d) => return Some(d),
+    };
+    match fs.kind(&fs.root().join(CLIENTS_DIR)) {
+        Ok(Some(files::Kind::Dir)) => None,
+        Ok(_) => Some(no_clients_folder()),
+        Err(d) => Some(d),
+    }
 }
 
 /// The error for a portal without a `clients/` folder.
@@ -308,13 +326,23 @@ pub fn parse_text(kind: FileKind, path: &str, text: &str) -> Result<(), Diagnost
 /// True for names usable as a folder and URL segment: lowercase letters, digits and single
 /// hyphens, starting with a letter or digit, at most 64 characters.
 pub fn is_safe_slug(s: &str) -> bool {
-    !s.is_empty()
+    !is_reserved_name(s)
+        && !s.is_empty()
         && s.len() <= 64
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Names Windows reserves for devices: a folder called `con` cannot be created, copied or
+/// deleted there, so a portal using one could not be checked out or served from Windows.
+fn is_reserved_name(s: &str) -> bool {
+    matches!(s, "con" | "prn" | "aux" | "nul")
+        || ((s.starts_with("com") || s.starts_with("lpt"))
+            && s.len() == 4
+            && s.as_bytes()[3].is_ascii_digit())
 }
 
 /// A safe slug close to `s`, for hints: `Acme Corp` -> `acme-corp`.
@@ -346,7 +374,15 @@ mod tests {
 
     #[test]
     fn slugs() {
-        for ok in ["acme", "acme-2", "2026-11-14", "a"] {
+        for ok in [
+            "acme",
+            "acme-2",
+            "2026-11-14",
+            "a",
+            "console",
+            "com",
+            "nulled",
+        ] {
             assert!(is_safe_slug(ok), "{ok}");
         }
         for bad in [
@@ -359,6 +395,12 @@ mod tests {
             "a--b",
             "",
             "café",
+            "con",
+            "nul",
+            "aux",
+            "prn",
+            "com1",
+            "lpt9",
         ] {
             assert!(!is_safe_slug(bad), "{bad}");
         }

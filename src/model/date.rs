@@ -36,10 +36,12 @@ impl Date {
         (later.0 - self.0).num_days()
     }
 
-    /// The date `days` days after this one (saturating at chrono's range).
+    /// The date `days` days after this one; `self` unchanged when the result would leave
+    /// chrono's range. Never panics, whatever the number (`TimeDelta::days` panics past
+    /// about 100 million days, and `days` can come from a user's file).
     pub fn plus_days(self, days: i64) -> Date {
-        self.0
-            .checked_add_signed(chrono::TimeDelta::days(days))
+        chrono::TimeDelta::try_days(days)
+            .and_then(|delta| self.0.checked_add_signed(delta))
             .map_or(self, Date)
     }
 }
@@ -207,5 +209,9 @@ mod tests {
         assert_eq!(a.days_until(b), 13);
         assert_eq!(b.days_until(a), -13);
         assert_eq!(a.plus_days(13), b);
+        // Past what chrono can represent: no panic, the date unchanged.
+        assert_eq!(a.plus_days(2_100_000_000), a);
+        assert_eq!(a.plus_days(i64::MAX), a);
+        assert_eq!(a.plus_days(i64::MIN), a);
     }
 }

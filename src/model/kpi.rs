@@ -35,6 +35,16 @@ pub struct Kpi {
 }
 
 impl Kpi {
+    /// The largest magnitude a target or measurement may have: far beyond any real
+    /// measure, and far enough from `f64::MAX` that the sums and differences a chart
+    /// computes stay finite (near `f64::MAX` they became `inf`, then `NaN` in the SVG).
+    pub const MAX_VALUE: f64 = 1e15;
+
+    /// Whether `value` is a number a page and a chart can show.
+    pub fn is_usable(value: f64) -> bool {
+        value.is_finite() && value.abs() <= Self::MAX_VALUE
+    }
+
     /// The most recent measurement.
     pub fn latest(&self) -> Option<&Point> {
         self.points.last()

@@ -105,6 +105,32 @@ impl Client {
         client.kpis = keep(&self.kpis, |k| k.visibility.is_visible());
         client.raid = self.raid.for_client_eyes();
         client.reports = keep(&self.reports, |r| r.meta.visibility.is_visible());
+        // A reference to an internal item is dropped, not shown as a bare id: "Delivers D1,
+        // D-SECRET" would tell the client the internal item exists and what it is called.
+        // (Dropping rather than refusing: marking one item internal must not force editing
+        // every item that mentions it.)
+        let ids = |ids: Vec<&str>| -> std::collections::BTreeSet<String> {
+            ids.into_iter().map(str::to_owned).collect()
+        };
+        let deliverables = ids(client
+            .scope
+            .iter()
+            .flat_map(|s| s.meta.deliverables.iter().map(|d| d.id.as_str()))
+            .collect());
+        let milestones = ids(client.milestones.iter().map(|m| m.id.as_str()).collect());
+        let kpis = ids(client.kpis.iter().map(|k| k.id.as_str()).collect());
+        for m in &mut client.milestones {
+            m.deliverables.retain(|d| deliverables.contains(d));
+        }
+        for c in &mut client.changes {
+            c.affects.milestones.retain(|m| milestones.contains(m));
+            c.affects.deliverables.retain(|d| deliverables.contains(d));
+            c.affects.kpis.retain(|k| kpis.contains(k));
+        }
+        // The reserve for changes is the consultant's own planning figure.
+        if let Some(engagement) = &mut client.profile.engagement {
+            engagement.change_budget = None;
+        }
         client
     }
 

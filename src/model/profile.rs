@@ -220,6 +220,9 @@ pub struct Cadence {
 impl Cadence {
     /// Days allowed for acceptance when nobody said.
     pub const DEFAULT_ACCEPTANCE_DAYS: u32 = 10;
+    /// The longest cadence, in days (five years): an annual report that runs late stays
+    /// expressible, and no date computed from a cadence can leave the calendar.
+    pub const MAX_DAYS: u32 = 1830;
 
     /// Applies the portal's defaults to a client's own settings.
     pub fn resolve(own: &CadenceInput, defaults: &CadenceDefaults) -> Cadence {

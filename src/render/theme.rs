@@ -75,7 +75,20 @@ impl Theme {
         let mut problems = Vec::new();
         if let Some(name) = config.theme.as_deref().filter(|n| *n != DEFAULT_THEME) {
             let dir = portal_root.join(THEMES_DIR).join(name);
-            if dir.is_dir() {
+            if !crate::load::is_safe_slug(name) {
+                // `../../x` would load templates from anywhere on the machine.
+                problems.push(
+                    Diagnostic::error(
+                        Code::InvalidValue,
+                        Some("portico.yaml"),
+                        format!("theme \"{name}\" is not a folder name under {THEMES_DIR}/"),
+                    )
+                    .with_hint(format!(
+                        "name a folder of {THEMES_DIR}/ in the portal, e.g. theme: {}",
+                        crate::load::suggest_slug(name)
+                    )),
+                );
+            } else if dir.is_dir() {
                 theme.overlay(portal_root, &dir, &mut problems);
             } else {
                 let available = std::fs::read_dir(portal_root.join(THEMES_DIR))
@@ -116,8 +129,25 @@ impl Theme {
 
     /// Replaces files with those found under `dir/templates` and `dir/static`.
     fn overlay(&mut self, portal_root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) {
+        let origin_of = |path: &Path| slash_path(path.strip_prefix(portal_root).unwrap_or(path));
+        let linked = |path: &Path| {
+            Diagnostic::error(
+                Code::Symlink,
+                Some(&origin_of(path)),
+                "symbolic links in a theme are not followed",
+            )
+            .with_hint("copy the files into the theme folder instead")
+        };
+        if dir.is_symlink() {
+            problems.push(linked(dir));
+            return;
+        }
         for part in ["templates", "static"] {
             let base = dir.join(part);
+            if base.is_symlink() {
+                problems.push(linked(&base));
+                continue;
+            }
             if !base.is_dir() {
                 continue;
             }
@@ -156,7 +186,7 @@ impl Theme {
                     );
                     continue;
                 }
-                if !entry.file_type().is_file() {
+                if entry.file_type().is_dir() {
                     continue;
                 }
                 let rel_in_part = entry.path().strip_prefix(&base).unwrap_or(entry.path());
@@ -167,7 +197,26 @@ impl Theme {
                         .strip_prefix(portal_root)
                         .unwrap_or(entry.path()),
                 );
-                match std::fs::read(entry.path()) {
+                // Only regular files: a FIFO would block the build forever.
+                let read = match crate::load::open_regular(entry.path()) {
+                    Ok(mut file) => {
+                        let mut bytes = Vec::new();
+                        std::io::Read::read_to_end(&mut file, &mut bytes).map(|_| bytes)
+                    }
+                    Err(crate::load::Opened::Io(e)) => Err(e),
+                    Err(crate::load::Opened::Special(kind)) => {
+                        problems.push(
+                            Diagnostic::error(
+                                Code::Unreadable,
+                                Some(&origin),
+                                format!("{}, not a regular file", crate::load::special_name(&kind)),
+                            )
+                            .with_hint("a theme holds only regular files; remove it"),
+                        );
+                        continue;
+                    }
+                };
+                match read {
                     Ok(bytes) => {
                         self.files.insert(
                             key,
