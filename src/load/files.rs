@@ -78,7 +78,7 @@ impl PortalFs {
     /// exist. Only regular files and folders are anything: a FIFO, socket or device is an
     /// error naming it (opening a FIFO blocks forever). A symbolic link is followed only
     /// when its target stays inside the folder the path belongs to (see
-    /// [`PortalFs::confinement`]): a client's files inside that client's folder, its
+    /// `confinement`): a client's files inside that client's folder, its
     /// attachments inside its `files/`, and a client folder is never a link, so no client's
     /// pages can be made of another client's files or of portico's own.
     pub(crate) fn kind(&self, path: &Path) -> Result<Option<Kind>, Diagnostic> {
