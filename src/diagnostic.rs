@@ -118,6 +118,58 @@ pub enum Code {
 }
 
 impl Code {
+    /// Every code, for `check --code` and its "did you mean".
+    pub const ALL: &[Code] = &[
+        Code::NotAPortal,
+        Code::MissingConfig,
+        Code::NoClientsFolder,
+        Code::MissingClientYaml,
+        Code::BadSlug,
+        Code::Unreadable,
+        Code::NotUtf8,
+        Code::BinaryFile,
+        Code::FileTooLarge,
+        Code::EmptyFile,
+        Code::Symlink,
+        Code::YamlSyntax,
+        Code::WrongType,
+        Code::UnknownKey,
+        Code::MissingKey,
+        Code::DuplicateKey,
+        Code::UnknownValue,
+        Code::BadDate,
+        Code::InvalidValue,
+        Code::UnknownFile,
+        Code::FrontMatterMissing,
+        Code::FrontMatterUnterminated,
+        Code::DuplicateId,
+        Code::UnknownReference,
+        Code::DuplicateReportDate,
+        Code::Inconsistent,
+        Code::BrokenLink,
+        Code::LinkOutsideClient,
+        Code::Template,
+        Code::MissingPassword,
+        Code::Internal,
+        Code::StaleReport,
+        Code::MilestoneOverdue,
+        Code::AcceptanceOverdue,
+        Code::GreenButLate,
+        Code::StaleKpi,
+        Code::ChangeUndecided,
+        Code::PastContract,
+        Code::NoActions,
+        Code::ImageWithoutAlt,
+        Code::WeakPassword,
+        Code::SharedOrigin,
+        Code::ActiveContent,
+    ];
+
+    /// The code printed as `name`, if there is one.
+    pub fn parse(name: &str) -> Option<Code> {
+        Code::ALL.iter().copied().find(|c| c.as_str() == name)
+    }
+
     /// The code as printed, e.g. `unknown-key`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -297,6 +349,62 @@ pub fn did_you_mean<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_code_is_listed_once() {
+        // A code missing from ALL could not be asked for with `check --code`. This match
+        // stops compiling when a code is added: add it here and to ALL.
+        let listed = |c: Code| Code::ALL.iter().filter(|&&a| a == c).count() == 1;
+        for &code in Code::ALL {
+            let position = match code {
+                Code::NotAPortal
+                | Code::MissingConfig
+                | Code::NoClientsFolder
+                | Code::MissingClientYaml
+                | Code::BadSlug
+                | Code::Unreadable
+                | Code::NotUtf8
+                | Code::BinaryFile
+                | Code::FileTooLarge
+                | Code::EmptyFile
+                | Code::Symlink
+                | Code::YamlSyntax
+                | Code::WrongType
+                | Code::UnknownKey
+                | Code::MissingKey
+                | Code::DuplicateKey
+                | Code::UnknownValue
+                | Code::BadDate
+                | Code::InvalidValue
+                | Code::UnknownFile
+                | Code::FrontMatterMissing
+                | Code::FrontMatterUnterminated
+                | Code::DuplicateId
+                | Code::UnknownReference
+                | Code::DuplicateReportDate
+                | Code::Inconsistent
+                | Code::BrokenLink
+                | Code::LinkOutsideClient
+                | Code::Template
+                | Code::MissingPassword
+                | Code::Internal
+                | Code::StaleReport
+                | Code::MilestoneOverdue
+                | Code::AcceptanceOverdue
+                | Code::GreenButLate
+                | Code::StaleKpi
+                | Code::ChangeUndecided
+                | Code::PastContract
+                | Code::NoActions
+                | Code::ImageWithoutAlt
+                | Code::WeakPassword
+                | Code::SharedOrigin
+                | Code::ActiveContent => listed(code),
+            };
+            assert!(position, "{code} is listed more than once");
+            assert_eq!(Code::parse(code.as_str()), Some(code));
+        }
+    }
 
     #[test]
     fn suggests_close_names_only() {

@@ -1,6 +1,8 @@
 //! Diagnostics as the user sees them: a terminal report with the source line and a caret
-//! (drawn by miette), or one JSON object per line for scripts and CI.
+//! (drawn by miette), a summary by code when there are too many to read, or one JSON
+//! object per line for scripts and CI.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
@@ -27,6 +29,118 @@ pub fn human(diagnostics: &[Diagnostic], color: bool) -> String {
             out.push_str(&d.to_string());
         }
         out.push('\n');
+    }
+    out
+}
+
+/// How many warnings `build` prints in full; above this it prints [`summary`]: a
+/// portfolio of hundreds of clients has thousands, and nobody reads those.
+pub const FULL_WARNINGS: usize = 10;
+
+/// Warnings in a few lines: a heading, then one line per code, most frequent first, with
+/// the count and the three clients with most of them (ties by name), e.g.
+/// `  1,034 change-undecided (client-0012, client-0450, client-0451, +812 more)`.
+/// Warnings outside any client's folder are named by their file.
+pub fn summary(warnings: &[Diagnostic]) -> String {
+    // code -> place -> count
+    let mut by_code: BTreeMap<&str, BTreeMap<String, usize>> = BTreeMap::new();
+    let mut clients: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    let mut outside_clients = false;
+    for d in warnings {
+        let place = match d.file.as_deref() {
+            Some(file) => match client_of(file) {
+                Some(slug) => {
+                    clients.insert(slug);
+                    slug.to_owned()
+                }
+                None => {
+                    outside_clients = true;
+                    file.to_owned()
+                }
+            },
+            None => {
+                outside_clients = true;
+                "the portal".to_owned()
+            }
+        };
+        *by_code
+            .entry(d.code.as_str())
+            .or_default()
+            .entry(place)
+            .or_default() += 1;
+    }
+    let mut codes: Vec<(&str, usize, Vec<(String, usize)>)> = by_code
+        .into_iter()
+        .map(|(code, places)| {
+            let total = places.values().sum();
+            let mut places: Vec<(String, usize)> = places.into_iter().collect();
+            places.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            (code, total, places)
+        })
+        .collect();
+    codes.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+
+    let mut out = match (clients.len(), outside_clients) {
+        (n, false) => format!(
+            "{} about {} client{}:\n",
+            count(warnings.len(), "warning"),
+            thousands(n),
+            if n == 1 { "" } else { "s" }
+        ),
+        (_, true) => format!("{}:\n", count(warnings.len(), "warning")),
+    };
+    let width = codes
+        .iter()
+        .map(|(_, total, _)| thousands(*total).len())
+        .max()
+        .unwrap_or(0);
+    for (code, total, places) in &codes {
+        let mut named: Vec<String> = places.iter().take(3).map(|(p, _)| printable(p)).collect();
+        if places.len() > 3 {
+            named.push(format!("+{} more", thousands(places.len() - 3)));
+        }
+        out.push_str(&format!(
+            "  {:>width$} {code} ({})\n",
+            thousands(*total),
+            named.join(", ")
+        ));
+    }
+    out
+}
+
+/// The client folder a portal-relative path is in, if any.
+fn client_of(file: &str) -> Option<&str> {
+    file.strip_prefix("clients/")?
+        .split('/')
+        .next()
+        .filter(|s| !s.is_empty())
+}
+
+/// A name as it may be printed on a terminal: control characters escaped, so a file name
+/// cannot move the cursor or recolour the screen.
+fn printable(name: &str) -> String {
+    name.chars()
+        .map(|c| match c.is_control() {
+            true => c.escape_default().to_string(),
+            false => c.to_string(),
+        })
+        .collect()
+}
+
+/// `1 warning`, `1,512 warnings`.
+pub fn count(n: usize, noun: &str) -> String {
+    format!("{} {noun}{}", thousands(n), if n == 1 { "" } else { "s" })
+}
+
+/// `1234567` as `1,234,567`: the terminal speaks English (pages go through the locale).
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
     }
     out
 }
@@ -213,5 +327,63 @@ mod tests {
         assert_eq!(&escaped[escaped_offset(text, at)..], "value");
         assert_eq!(escaped_offset(text, 0), 0);
         assert_eq!(escaped_offset(text, text.len()), escaped.len());
+    }
+
+    use crate::diagnostic::Code;
+
+    fn warning(code: Code, file: &str) -> Diagnostic {
+        Diagnostic::error(code, Some(file), "something").warning()
+    }
+
+    #[test]
+    fn counts_have_thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(14_794), "14,794");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(count(1, "warning"), "1 warning");
+        assert_eq!(count(1_512, "warning"), "1,512 warnings");
+    }
+
+    #[test]
+    fn the_summary_orders_codes_by_count_and_clients_by_count_then_name() {
+        let mut all = Vec::new();
+        for slug in ["e", "d", "c", "b", "a"] {
+            all.push(warning(
+                Code::StaleKpi,
+                &format!("clients/{slug}/kpis.yaml"),
+            ));
+        }
+        all.push(warning(Code::StaleKpi, "clients/d/kpis.yaml"));
+        all.push(warning(Code::ChangeUndecided, "clients/b/changes.yaml"));
+        all.push(warning(Code::ChangeUndecided, "clients/a/changes.yaml"));
+        assert_eq!(
+            summary(&all),
+            "8 warnings about 5 clients:\n  \
+             6 stale-kpi (d, a, b, +2 more)\n  \
+             2 change-undecided (a, b)\n"
+        );
+    }
+
+    #[test]
+    fn warnings_outside_clients_are_named_by_their_file() {
+        let all = vec![
+            warning(Code::UnknownFile, "notes.txt"),
+            warning(Code::UnknownFile, "clients/acme/notes.txt"),
+        ];
+        assert_eq!(
+            summary(&all),
+            "2 warnings:\n  2 unknown-file (acme, notes.txt)\n"
+        );
+    }
+
+    #[test]
+    fn the_summary_escapes_control_characters_in_the_names_it_prints() {
+        let all = vec![warning(Code::UnknownFile, "clients/a\u{1b}[2Jb/x.txt")];
+        assert_eq!(
+            summary(&all),
+            "1 warning about 1 client:\n  1 unknown-file (a\\u{1b}[2Jb)\n"
+        );
     }
 }

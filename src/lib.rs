@@ -31,6 +31,7 @@ pub mod links;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub mod protect;
 pub mod render;
 pub mod scaffold;
@@ -38,6 +39,8 @@ pub mod schema;
 pub mod serve;
 pub mod source;
 
-pub use build::{BuildOptions, BuildReport, build, check_portal, validate};
+pub use build::{
+    BuildOptions, BuildReport, build, build_with, check_portal, check_portal_with, validate,
+};
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use error::Error;

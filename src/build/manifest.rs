@@ -50,6 +50,10 @@ pub(super) struct ClientEntry {
     /// The identity of its folder in the output (see `Output::folder_id`).
     #[serde(default)]
     pub(super) dir: String,
+    /// How many HTML pages its folder holds, for the build's result line; absent in state
+    /// written by an older portico.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) pages: Option<usize>,
 }
 
 const NOTE: &str = "build state of portico build: what each client's output folder was built from";

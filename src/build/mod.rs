@@ -18,6 +18,7 @@ use crate::error::Error;
 use crate::load::load_portal;
 use crate::model::{Date, Portal};
 use crate::output::Output;
+use crate::progress::{Progress, Silent, Stage};
 use crate::render::{Contents, ROBOTS_TXT, RenderedFile, Renderer, Theme};
 use manifest::{ClientEntry, Manifest, StateDir};
 
@@ -79,13 +80,7 @@ pub fn validate_for(dir: &Path, as_of: Option<Date>, only: &[String]) -> Result<
             known,
         });
     }
-    let relevant = |d: &Diagnostic| match d.file.as_deref().and_then(|f| f.strip_prefix("clients/"))
-    {
-        Some(rest) => only
-            .iter()
-            .any(|slug| rest.split('/').next() == Some(slug.as_str())),
-        None => true,
-    };
+    let relevant = |d: &Diagnostic| concerns(d, only);
     match validate(dir, as_of) {
         Ok(mut v) => {
             v.warnings.retain(relevant);
@@ -111,6 +106,39 @@ pub fn validate_for(dir: &Path, as_of: Option<Date>, only: &[String]) -> Result<
             })
         }
         Err(e) => Err(e),
+    }
+}
+
+/// Whether a diagnostic matters to the clients `only` names: it is in one of their
+/// folders, or outside every client's (the configuration, the theme).
+pub fn concerns(d: &Diagnostic, only: &[String]) -> bool {
+    match d.file.as_deref().and_then(|f| f.strip_prefix("clients/")) {
+        Some(rest) => only
+            .iter()
+            .any(|slug| rest.split('/').next() == Some(slug.as_str())),
+        None => true,
+    }
+}
+
+/// `Ok` when every slug in `wanted` is a client of the portal at `dir`; else the first
+/// unknown one, with the closest known name.
+pub fn known_clients(dir: &Path, wanted: &[String]) -> Result<(), Error> {
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    let known = crate::load::client_slugs(dir);
+    match wanted.iter().find(|s| !known.contains(s)) {
+        None => Ok(()),
+        Some(unknown) => {
+            let closest =
+                crate::diagnostic::did_you_mean(unknown, known.iter().map(String::as_str))
+                    .map(str::to_owned);
+            Err(Error::UnknownClient {
+                slug: unknown.clone(),
+                closest,
+                known,
+            })
+        }
     }
 }
 
@@ -260,6 +288,16 @@ pub fn resolve_as_of(
 /// Validates the portal and renders every page, writing nothing: catches errors that only
 /// show when a template meets the data. Clients are checked one at a time.
 pub fn check_portal(dir: &Path, as_of: Option<Date>) -> Result<Vec<Diagnostic>, Error> {
+    check_portal_with(dir, as_of, &Silent)
+}
+
+/// [`check_portal`], telling `progress` of each client checked.
+pub fn check_portal_with(
+    dir: &Path,
+    as_of: Option<Date>,
+    progress: &dyn Progress,
+) -> Result<Vec<Diagnostic>, Error> {
+    let _finish = Finish(progress);
     let shared = stream::shared(dir).map_err(Error::Invalid)?;
     let today = resolve_as_of(as_of, &shared.config)?;
     let slugs = crate::load::client_slugs(dir);
@@ -270,6 +308,7 @@ pub fn check_portal(dir: &Path, as_of: Option<Date>) -> Result<Vec<Diagnostic>, 
         &BTreeMap::new(),
         today,
         &stream::Sink::Discard,
+        progress,
     );
     if diagnostics.iter().any(Diagnostic::is_error) {
         Err(Error::Invalid(diagnostics))
@@ -300,8 +339,18 @@ pub struct BuildReport {
     pub out: PathBuf,
     /// Slugs of the clients built.
     pub clients: Vec<String>,
+    /// Clients whose inputs had not changed since the last build: their earlier output is
+    /// kept as it was.
+    pub unchanged: usize,
+    /// Clients left out by `--client` whose earlier output is kept.
+    pub not_selected: usize,
+    /// Clients the earlier output had that are gone from the portal, so from the output.
+    pub removed: usize,
     /// HTML pages written.
     pub pages: usize,
+    /// HTML pages in the whole output, kept ones included; `None` when the build state
+    /// of a kept client does not record its count (it was written by an older portico).
+    pub pages_in_output: Option<usize>,
     /// Files written in all.
     pub files: usize,
     /// Warnings about the portal's content.
@@ -321,6 +370,12 @@ pub struct BuildReport {
 /// client changed, nothing is written at all. Killed at any instant, the build leaves the
 /// output either as it was or complete (see [`crate::output`]).
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
+    build_with(options, &Silent)
+}
+
+/// [`build`], telling `progress` of each client read and built.
+pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport, Error> {
+    let _finish = Finish(progress);
     let started = Instant::now();
     let dir = &options.portal;
     let shared = stream::shared(dir).map_err(Error::Invalid)?;
@@ -345,14 +400,20 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let state = StateDir::new(dir, &out);
     let previous = state.read().unwrap_or_default();
     let shared_hash = manifest::shared_hash(dir, &shared.theme, today);
+    progress.start(Stage::Reading, slugs.len());
     let hashes: BTreeMap<String, Option<String>> = slugs
         .par_iter()
-        .map(|slug| (slug.clone(), manifest::client_hash(dir, slug, &shared_hash)))
+        .map(|slug| {
+            let hash = manifest::client_hash(dir, slug, &shared_hash);
+            progress.advance();
+            (slug.clone(), hash)
+        })
         .collect();
 
     // Decide, per client: build it, or keep its previous folder as it is.
     let mut to_build = Vec::new();
     let mut kept: BTreeMap<String, ClientEntry> = BTreeMap::new();
+    let mut not_selected = 0;
     for slug in &slugs {
         let selected = options.clients.is_empty() || options.clients.contains(slug);
         // Only while the folder in the output is the very one the state describes.
@@ -362,6 +423,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
             .filter(|e| output.folder_id(&e.folder).as_deref() == Some(e.dir.as_str()));
         match earlier {
             Some(entry) if !selected => {
+                not_selected += 1;
                 kept.insert(slug.clone(), entry.clone());
             }
             Some(entry)
@@ -375,11 +437,21 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         }
     }
     let same_clients = previous.clients.keys().eq(slugs.iter());
+    let removed = previous
+        .clients
+        .keys()
+        .filter(|slug| !slugs.contains(slug))
+        .count();
+    let kept_pages = kept.values().map(|e| e.pages).sum::<Option<usize>>();
     if to_build.is_empty() && same_clients && out.is_dir() {
         return Ok(BuildReport {
             out,
             clients: Vec::new(),
+            unchanged: kept.len() - not_selected,
+            not_selected,
+            removed: 0,
             pages: 0,
+            pages_in_output: kept_pages,
             files: 0,
             warnings: Vec::new(),
             leftovers: output.leftovers().to_vec(),
@@ -396,8 +468,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         staging: &staging,
         previous: &out,
     };
-    let (results, diagnostics) =
-        stream::run_all(dir, &shared, &to_build, &kept_folders, today, &sink);
+    let (results, diagnostics) = stream::run_all(
+        dir,
+        &shared,
+        &to_build,
+        &kept_folders,
+        today,
+        &sink,
+        progress,
+    );
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(Error::Invalid(diagnostics));
     }
@@ -413,6 +492,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
                     folder: folder.clone(),
                     inputs,
                     dir: String::new(),
+                    pages: r.counts.map(|c| c.0),
                 },
             );
         }
@@ -444,10 +524,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         let _ = state.write(&Manifest::new(shared_hash.clone(), entries));
     };
     let committed = staging.commit(&reused, &root, record)?;
+    let pages = results.iter().filter_map(|r| r.counts).map(|c| c.0).sum();
     Ok(BuildReport {
         out: committed.path.clone(),
         clients: results.iter().map(|r| r.slug.clone()).collect(),
-        pages: results.iter().filter_map(|r| r.counts).map(|c| c.0).sum(),
+        unchanged: kept.len() - not_selected,
+        not_selected,
+        removed,
+        pages,
+        pages_in_output: kept_pages.map(|k| k + pages),
         files: results
             .iter()
             .filter_map(|r| r.counts)
@@ -459,4 +544,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         leftovers: committed.leftovers.clone(),
         elapsed: started.elapsed(),
     })
+}
+
+/// Tells a progress receiver the work is over however the function returns.
+struct Finish<'a>(&'a dyn Progress);
+
+impl Drop for Finish<'_> {
+    fn drop(&mut self) {
+        self.0.finish();
+    }
 }

@@ -13,6 +13,7 @@ use crate::error::Error;
 use crate::load::{self, CLIENTS_DIR};
 use crate::model::{Date, PortalConfig};
 use crate::output::Staging;
+use crate::progress::{Progress, Stage};
 use crate::protect;
 use crate::render::{Renderer, Theme};
 use crate::source::Sources;
@@ -213,7 +214,8 @@ pub(crate) fn run_client(
 }
 
 /// Runs `slugs` in parallel and adds the rules that span clients; `other_folders` are the
-/// output folders of clients not run (reused from the earlier output), by slug.
+/// output folders of clients not run (reused from the earlier output), by slug. Each client
+/// done is one step of `stage` on `progress`.
 pub(crate) fn run_all(
     dir: &Path,
     shared: &Shared,
@@ -221,10 +223,20 @@ pub(crate) fn run_all(
     other_folders: &BTreeMap<String, String>,
     today: Date,
     sink: &Sink<'_>,
+    progress: &dyn Progress,
 ) -> (Vec<ClientResult>, Vec<Diagnostic>) {
+    let stage = match sink {
+        Sink::Discard => Stage::Checking,
+        Sink::Write { .. } => Stage::Building,
+    };
+    progress.start(stage, slugs.len());
     let results: Vec<ClientResult> = slugs
         .par_iter()
-        .map(|slug| run_client(dir, shared, slug, today, sink))
+        .map(|slug| {
+            let result = run_client(dir, shared, slug, today, sink);
+            progress.advance();
+            result
+        })
         .collect();
     let mut sources = shared.config_sources.clone();
     let mut folders = other_folders.clone();

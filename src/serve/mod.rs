@@ -101,6 +101,15 @@ pub type OnRebuild = Box<dyn Fn(&Rebuilt) + Send + Sync>;
 impl Server {
     /// Builds the portal into a private folder, starts watching it and starts listening.
     pub fn start(options: &ServeOptions, on_rebuild: OnRebuild) -> Result<Server, Error> {
+        Server::start_with(options, on_rebuild, &crate::progress::Silent)
+    }
+
+    /// [`Server::start`], telling `progress` of each client of the first build.
+    pub fn start_with(
+        options: &ServeOptions,
+        on_rebuild: OnRebuild,
+        progress: &dyn crate::progress::Progress,
+    ) -> Result<Server, Error> {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
@@ -129,10 +138,13 @@ impl Server {
             Site::new(&options.portal, options.as_of, Arc::clone(&stopping)).map_err(|e| {
                 Error::Serve(format!("cannot create the preview's private folder: {e}"))
             })?;
-        let first = site.rebuild(&watch::Changes {
-            everything: true,
-            ..Default::default()
-        });
+        let first = site.rebuild_with(
+            &watch::Changes {
+                everything: true,
+                ..Default::default()
+            },
+            progress,
+        );
         site.set_before_rebuild(options.before_rebuild);
         let (publish, snapshot) = channel::channel(Arc::new(site.snapshot()));
         let site = Arc::new(Mutex::new(site));

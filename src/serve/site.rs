@@ -25,6 +25,7 @@ use crate::check::check_client;
 use crate::diagnostic::Diagnostic;
 use crate::load::{self, CLIENTS_DIR};
 use crate::model::{Date, PortalConfig, Rag};
+use crate::progress::{Progress, Stage};
 use crate::render::{Contents, ROBOTS_TXT, RenderedFile, Renderer, Theme};
 
 /// What the server answers from, replaced as a whole after each rebuild.
@@ -164,6 +165,11 @@ impl Site {
     /// Rebuilds what `changes` calls for. A panic in the rebuild is caught: the pages it
     /// was rebuilding stay as they were, under an internal error.
     pub fn rebuild(&mut self, changes: &Changes) -> Rebuilt {
+        self.rebuild_with(changes, &crate::progress::Silent)
+    }
+
+    /// [`Site::rebuild`], telling `progress` of each client built.
+    pub fn rebuild_with(&mut self, changes: &Changes, progress: &dyn Progress) -> Rebuilt {
         let started = Instant::now();
         let everything = changes.everything || self.config.is_none();
         let scope = if everything {
@@ -182,10 +188,10 @@ impl Site {
                 hook(changes);
             }
             if everything {
-                self.rebuild_everything()
+                self.rebuild_everything(progress)
             } else {
                 let slugs: Vec<String> = changes.clients.iter().cloned().collect();
-                self.rebuild_clients(&slugs)
+                self.rebuild_clients(&slugs, progress)
             }
         }));
         let problems = match outcome {
@@ -205,6 +211,7 @@ impl Site {
                 vec![internal]
             }
         };
+        progress.finish();
         self.version += 1;
         Rebuilt {
             scope,
@@ -213,7 +220,7 @@ impl Site {
         }
     }
 
-    fn rebuild_everything(&mut self) -> Vec<Diagnostic> {
+    fn rebuild_everything(&mut self, progress: &dyn Progress) -> Vec<Diagnostic> {
         self.global.clear();
         let (config, mut problems) = load::load_config_only(&self.root);
         if let Some(config) = &config {
@@ -240,11 +247,11 @@ impl Site {
             problems.push(d);
         }
         self.clients.retain(|slug, _| slugs.contains(slug));
-        problems.extend(self.rebuild_clients(&slugs));
+        problems.extend(self.rebuild_clients(&slugs, progress));
         problems
     }
 
-    fn rebuild_clients(&mut self, slugs: &[String]) -> Vec<Diagnostic> {
+    fn rebuild_clients(&mut self, slugs: &[String], progress: &dyn Progress) -> Vec<Diagnostic> {
         let (Some(config), Some(renderer)) = (&self.config, &self.renderer) else {
             return Vec::new();
         };
@@ -265,13 +272,16 @@ impl Site {
         };
         let states = &self.clients;
         let stopping = &self.stopping;
+        progress.start(Stage::Building, slugs.len());
         let results: Vec<(String, Option<Attempt>)> = slugs
             .par_iter()
             // Stopping: the rest would be thrown away with the private folder.
             .filter(|_| !stopping.load(Ordering::Relaxed))
             .map(|slug| {
                 let earlier = states.get(slug).map_or(&[][..], |s| s.files.as_slice());
-                (slug.clone(), run.attempt(slug, earlier))
+                let attempt = run.attempt(slug, earlier);
+                progress.advance();
+                (slug.clone(), attempt)
             })
             .collect();
         let mut problems = Vec::new();

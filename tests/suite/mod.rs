@@ -15,5 +15,6 @@ mod readme;
 mod reliability;
 mod robustness;
 mod serve;
+mod terminal;
 mod theme;
 mod visibility;
