@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::model::{
     Change, Client, Contacts, Date, Engagement, Kpi, Milestone, PortalConfig, Rag, Raid, ScopeMeta,
+    TextFormat,
 };
 
 /// The contents of `portal.json`. Built from a client already stripped of internal items.
@@ -18,10 +19,10 @@ pub struct PortalData {
     pub as_of: Date,
     /// Overall status in the latest report.
     pub status: Option<Rag>,
-    /// Status reports, newest first (without their full text).
+    /// Status reports, newest first, each with its full text.
     pub reports: Vec<ReportData>,
-    /// What was agreed.
-    pub scope: Option<ScopeMeta>,
+    /// What was agreed, with the scope's narrative.
+    pub scope: Option<ScopeData>,
     /// Milestones.
     pub milestones: Vec<Milestone>,
     /// Change requests.
@@ -49,7 +50,20 @@ pub struct ClientData {
     pub contacts: Contacts,
 }
 
-/// A report's header.
+/// The scope: the lists of `scope.md`'s front matter and its text.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ScopeData {
+    /// Deliverables, exclusions, assumptions and responsibilities.
+    #[serde(flatten)]
+    pub meta: ScopeMeta,
+    /// The narrative below the front matter, as written: Markdown (CommonMark with tables,
+    /// footnotes, strikethrough and task lists) unless `format` is `plain`, in which case
+    /// it is shown verbatim with its line breaks. Links to attachments are relative to the
+    /// client's folder (`files/plan.pdf`).
+    pub text: String,
+}
+
+/// A status report.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ReportData {
     /// Reporting date.
@@ -66,6 +80,13 @@ pub struct ReportData {
     pub budget: Option<Rag>,
     /// Summary.
     pub summary: String,
+    /// How `text` is written: `markdown` or `plain`.
+    pub format: TextFormat,
+    /// The report's full text below its front matter, as written: Markdown (CommonMark
+    /// with tables, footnotes, strikethrough and task lists) unless `format` is `plain`.
+    /// Links to attachments are relative to the client's `reports/` folder
+    /// (`../files/data.csv`), as in the file the consultant wrote.
+    pub text: String,
     /// The report's page, relative to the portal (absolute when the address is known).
     pub href: String,
 }
@@ -75,7 +96,7 @@ pub(crate) fn portal_json(client: &Client, config: &PortalConfig, as_of: Date) -
     let base = client.base_url(config);
     let prefix = base.clone().unwrap_or_default();
     let data = PortalData {
-        format: 1,
+        format: 2,
         client: ClientData {
             name: client.profile.name.clone(),
             summary: client.profile.summary.clone(),
@@ -98,6 +119,8 @@ pub(crate) fn portal_json(client: &Client, config: &PortalConfig, as_of: Date) -
                 schedule: r.meta.schedule,
                 budget: r.meta.budget,
                 summary: r.meta.summary.clone(),
+                format: r.meta.format.unwrap_or(client.profile.text_format),
+                text: r.body.clone(),
                 href: format!("{prefix}reports/{}/index.html", r.slug),
             })
             .collect(),
@@ -105,7 +128,15 @@ pub(crate) fn portal_json(client: &Client, config: &PortalConfig, as_of: Date) -
             .scope
             .as_ref()
             .filter(|s| !s.is_empty())
-            .map(|s| s.meta.clone()),
+            .map(|s| ScopeData {
+                meta: ScopeMeta {
+                    // Said outright, so a reader of the data need not know the client's
+                    // default.
+                    format: Some(s.meta.format.unwrap_or(client.profile.text_format)),
+                    ..s.meta.clone()
+                },
+                text: s.body.clone(),
+            }),
         milestones: client.milestones.clone(),
         changes: client.changes.clone(),
         kpis: client.kpis.clone(),

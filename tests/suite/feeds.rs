@@ -141,6 +141,59 @@ fn portal_json_matches_its_published_schema() {
     }
 }
 
+/// Issue 23, item 5: what a client downloads has every description, not only headers.
+#[test]
+fn portal_json_carries_the_scope_text_and_every_report_text() {
+    let portal = built_example();
+    let loaded = portico::load::load_portal(portal.path()).portal.unwrap();
+    for client in &loaded.clients {
+        let data: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(portal.out().join(client.folder()).join("portal.json")).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(data["format"], 2);
+        let scope = client.scope.as_ref().unwrap();
+        assert!(!scope.body.trim().is_empty());
+        assert_eq!(
+            data["scope"]["text"],
+            scope.body.as_str(),
+            "{}",
+            client.slug
+        );
+        assert_eq!(data["scope"]["format"], "markdown");
+        let reports = data["reports"].as_array().unwrap();
+        for report in client
+            .reports
+            .iter()
+            .filter(|r| r.meta.visibility.is_visible())
+        {
+            let written = reports
+                .iter()
+                .find(|r| r["date"] == report.meta.date.to_string())
+                .unwrap_or_else(|| panic!("{} {}", client.slug, report.slug));
+            assert!(!report.body.trim().is_empty());
+            assert_eq!(written["text"], report.body.as_str());
+            assert_eq!(written["format"], "markdown");
+        }
+    }
+}
+
+/// A plain-text report says so in the data, so a script does not read `--` as Markdown.
+#[test]
+fn portal_json_says_when_a_text_is_plain() {
+    let portal = TempPortal::copy_of(&fixture("reports"));
+    let report = "---\ndate: 2026-11-20\ntitle: Imported\nstatus: green\nsummary: From the PMO tool.\nformat: plain\n---\nLA*5.2*74 -- done\n";
+    portal.write("clients/acme/reports/2026-11-20.md", report);
+    portal.build();
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(portal.out().join("acme/portal.json")).unwrap())
+            .unwrap();
+    let latest = &data["reports"][0];
+    assert_eq!(latest["date"], "2026-11-20");
+    assert_eq!(latest["format"], "plain");
+    assert_eq!(latest["text"], "LA*5.2*74 -- done\n");
+}
+
 /// The YAML of every valid portal in the repository passes the generated schemas, and a
 /// misspelt key fails them: the schemas describe what `check` accepts.
 #[test]
