@@ -69,7 +69,9 @@ pub fn summary(warnings: &[Diagnostic]) -> String {
             .entry(place)
             .or_default() += 1;
     }
-    let mut codes: Vec<(&str, usize, Vec<(String, usize)>)> = by_code
+    // (code, warnings, places with their counts)
+    type Line<'a> = (&'a str, usize, Vec<(String, usize)>);
+    let mut codes: Vec<Line<'_>> = by_code
         .into_iter()
         .map(|(code, places)| {
             let total = places.values().sum();
@@ -368,7 +370,7 @@ mod tests {
 
     #[test]
     fn warnings_outside_clients_are_named_by_their_file() {
-        let all = vec![
+        let all = [
             warning(Code::UnknownFile, "notes.txt"),
             warning(Code::UnknownFile, "clients/acme/notes.txt"),
         ];
@@ -380,7 +382,7 @@ mod tests {
 
     #[test]
     fn the_summary_escapes_control_characters_in_the_names_it_prints() {
-        let all = vec![warning(Code::UnknownFile, "clients/a\u{1b}[2Jb/x.txt")];
+        let all = [warning(Code::UnknownFile, "clients/a\u{1b}[2Jb/x.txt")];
         assert_eq!(
             summary(&all),
             "1 warning about 1 client:\n  1 unknown-file (a\\u{1b}[2Jb)\n"

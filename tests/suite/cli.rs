@@ -24,7 +24,9 @@ fn build_reports_what_it_wrote() {
         .arg(portal.path())
         .assert()
         .success()
-        .stdout(predicate::str::contains("Built 1 client portal (5 pages) into "));
+        .stdout(predicate::str::contains(
+            "Built 1 client portal (5 pages) into ",
+        ));
     assert!(
         portal
             .out()

@@ -266,7 +266,7 @@ fn the_library_reports_progress_client_by_client() {
     let recorder = Recorder::default();
     portico::build_with(&options, &recorder).unwrap();
     let steps = recorder.0.lock().unwrap().join(" ");
-    let twelve = vec!["+"; 12].join(" ");
+    let twelve = ["+"; 12].join(" ");
     assert_eq!(
         steps,
         format!("reading 12 {twelve} building 12 {twelve} done")
