@@ -163,6 +163,7 @@ impl Code {
         Code::WeakPassword,
         Code::SharedOrigin,
         Code::ActiveContent,
+        Code::FutureReport,
     ];
 
     /// The code printed as `name`, if there is one.
@@ -399,6 +400,7 @@ mod tests {
                 | Code::ImageWithoutAlt
                 | Code::WeakPassword
                 | Code::SharedOrigin
+                | Code::FutureReport
                 | Code::ActiveContent => listed(code),
             };
             assert!(position, "{code} is listed more than once");
