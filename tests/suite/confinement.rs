@@ -6,6 +6,7 @@
 //! fragile), FIFOs with `mkfifo`. Every command runs with a time limit, so a build that
 //! blocks on a pipe fails the test instead of hanging it.
 
+use super::hostile_input::errors;
 use std::path::Path;
 use std::time::Duration;
 
@@ -72,33 +73,6 @@ fn fifo(at: &Path) {
         0,
     )
     .unwrap();
-}
-
-/// The errors `check --format json` reports, as (code, file, message).
-fn errors(dir: &Path) -> Vec<(String, String, String)> {
-    let out = portico(dir)
-        .args(["check", ".", "--format", "json"])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    let found: Vec<(String, String, String)> = stdout
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
-        .filter(|d| d["severity"] == "error")
-        .map(|d| {
-            (
-                d["code"].as_str().unwrap_or_default().to_owned(),
-                d["file"].as_str().unwrap_or_default().to_owned(),
-                d["message"].as_str().unwrap_or_default().to_owned(),
-            )
-        })
-        .collect();
-    assert_eq!(
-        out.status.code(),
-        Some(if found.is_empty() { 0 } else { 1 }),
-        "{found:?}"
-    );
-    found
 }
 
 /// `check` reports exactly one error, with this code, about `file`; `build` fails too and

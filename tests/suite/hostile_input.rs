@@ -17,8 +17,8 @@ fn portico(dir: &Path) -> Command {
 }
 
 /// The errors `check --format json` reports, as (code, file, message); `check` exits 1
-/// when there are any, 0 otherwise (never 101).
-fn errors(dir: &Path) -> Vec<(String, String, String)> {
+/// when there are any, 0 otherwise (never 101). Shared with the confinement tests.
+pub(super) fn errors(dir: &Path) -> Vec<(String, String, String)> {
     let out = portico(dir)
         .args(["check", ".", "--format", "json"])
         .output()
