@@ -248,20 +248,21 @@ impl Currency {
         &self.0
     }
 
+    /// What is written before an amount: `€`, `$`, `£`, or the code and a space (`CHF `).
+    pub fn prefix(&self) -> String {
+        match self.0.as_str() {
+            "EUR" => "€".to_owned(),
+            "USD" => "$".to_owned(),
+            "GBP" => "£".to_owned(),
+            code => format!("{code} "),
+        }
+    }
+
     /// `€148,000` for the common currencies, `CHF 148,000` for the rest.
     pub fn format(&self, amount: Money) -> String {
-        let symbol = match self.0.as_str() {
-            "EUR" => Some("€"),
-            "USD" => Some("$"),
-            "GBP" => Some("£"),
-            _ => None,
-        };
         let sign = if amount.cents() < 0 { "−" } else { "" };
         let digits = (if amount.cents() < 0 { -amount } else { amount }).grouped();
-        match symbol {
-            Some(s) => format!("{sign}{s}{digits}"),
-            None => format!("{sign}{} {digits}", self.0),
-        }
+        format!("{sign}{}{digits}", self.prefix())
     }
 }
 

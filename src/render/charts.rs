@@ -45,7 +45,7 @@ impl Scale {
 
 /// Two decimals are plenty for pixels and keep the output small and stable.
 fn px(v: f64) -> String {
-    format::number(v)
+    format::plain_number(v)
 }
 
 fn day_number(d: Date) -> f64 {
@@ -64,11 +64,31 @@ fn value_range(kpi: &Kpi) -> (f64, f64) {
     (lo - pad, hi + pad)
 }
 
-/// Round axis ticks covering `lo..hi`: steps of 1, 2 or 5 times a power of ten, so labels
-/// read 60, 80, 100 rather than 68.15, 85.25, 102.35.
-fn nice_ticks(lo: f64, hi: f64) -> Vec<f64> {
+/// The values a measure can take, as far as its data says: never below zero when nothing
+/// measured was negative (counts, durations, money), and a percentage within 0-100 unless
+/// the data leaves it.
+fn domain(kpi: &Kpi) -> (f64, f64) {
+    let values = || kpi.points.iter().map(|p| p.value).chain([kpi.target]);
+    let lo = if values().all(|v| v >= 0.0) {
+        0.0
+    } else {
+        f64::NEG_INFINITY
+    };
+    let percent = kpi.unit.as_deref().is_some_and(|u| u.starts_with('%'));
+    let hi = if percent && values().all(|v| v <= 100.0) {
+        100.0
+    } else {
+        f64::INFINITY
+    };
+    (lo, hi)
+}
+
+/// Round axis ticks covering `lo..hi`, at most about `count + 2` of them: steps of 1, 2 or
+/// 5 times a power of ten (Heckbert's nice numbers), so labels read 60, 80, 100 rather
+/// than 68.15, 85.25, 102.35; none outside `bounds`.
+fn nice_ticks(lo: f64, hi: f64, count: f64, bounds: (f64, f64)) -> Vec<f64> {
     let span = (hi - lo).max(f64::EPSILON);
-    let raw = span / 4.0;
+    let raw = span / count.max(1.0);
     let magnitude = 10f64.powf(raw.log10().floor());
     let step = [1.0, 2.0, 5.0, 10.0]
         .into_iter()
@@ -76,10 +96,142 @@ fn nice_ticks(lo: f64, hi: f64) -> Vec<f64> {
         .find(|s| *s >= raw)
         .unwrap_or(10.0 * magnitude);
     let first = (lo / step).floor();
-    (0..12)
+    (0..24)
         .map(|i| (first + f64::from(i)) * step)
         .take_while(|v| *v <= hi + step * 0.999)
+        .filter(|v| *v >= bounds.0 - step * 1e-9 && *v <= bounds.1 + step * 1e-9)
+        // -0 would print as "0" anyway; keep it tidy for comparisons.
+        .map(|v| if v == 0.0 { 0.0 } else { v })
         .collect()
+}
+
+/// The width of a label in pixels at `font` px, generously: system fonts' digits are
+/// about 0.55 em, capitals wider. Used to make room, so it errs on the wide side.
+fn text_width(text: &str, font: f64) -> f64 {
+    text.chars().count() as f64 * font * 0.62
+}
+
+/// The unit of a time axis's ticks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TimeStep {
+    Weeks(u32),
+    Months(u32),
+    Years(u32),
+}
+
+/// Ticks of a time axis over `min..=max`: the finest calendar step (week, month, quarter,
+/// half-year, year, 2, 5, 10, 20, 50, 100 years) that gives at most `max_labels` labels.
+fn time_ticks(min: Date, max: Date, max_labels: usize) -> (TimeStep, Vec<Date>) {
+    use TimeStep::{Months, Weeks, Years};
+    let steps = [
+        Weeks(1),
+        Weeks(2),
+        Months(1),
+        Months(3),
+        Months(6),
+        Years(1),
+        Years(2),
+        Years(5),
+        Years(10),
+        Years(20),
+        Years(50),
+        Years(100),
+        Years(200),
+        Years(500),
+    ];
+    let max_labels = max_labels.max(2);
+    let mut last = (Years(500), Vec::new());
+    for step in steps {
+        let ticks = ticks_of(step, min, max, max_labels + 1);
+        if ticks.len() <= max_labels {
+            return (step, ticks);
+        }
+        last = (step, ticks);
+    }
+    last
+}
+
+/// The dates of one step's ticks in `min..=max`, stopping once past `limit` of them.
+fn ticks_of(step: TimeStep, min: Date, max: Date, limit: usize) -> Vec<Date> {
+    let (y, m) = (min.naive().year(), min.naive().month());
+    let mut out = Vec::new();
+    let mut at = match step {
+        // Weeks start on Mondays.
+        TimeStep::Weeks(_) => min.plus_days(i64::from(
+            (7 - min.naive().weekday().num_days_from_monday()) % 7,
+        )),
+        TimeStep::Months(n) => {
+            let m0 = (m - 1) / n * n + 1;
+            Date::from_ymd(y, m0, 1).unwrap_or(min)
+        }
+        TimeStep::Years(n) => {
+            let n = i32::try_from(n).unwrap_or(1);
+            Date::from_ymd(y.div_euclid(n) * n, 1, 1).unwrap_or(min)
+        }
+    };
+    while at <= max && out.len() <= limit {
+        if at >= min {
+            out.push(at);
+        }
+        let next = match step {
+            TimeStep::Weeks(n) => Some(at.plus_days(7 * i64::from(n))),
+            TimeStep::Months(n) => at
+                .naive()
+                .checked_add_months(chrono::Months::new(n))
+                .and_then(|d| Date::from_ymd(d.year(), d.month(), 1)),
+            TimeStep::Years(n) => i32::try_from(n)
+                .ok()
+                .and_then(|n| at.naive().year().checked_add(n))
+                .and_then(|y| Date::from_ymd(y, 1, 1)),
+        };
+        match next {
+            Some(n) if n > at => at = n,
+            _ => break,
+        }
+    }
+    out
+}
+
+/// A tick's label: `6 Oct`, `Oct`, `Jan 2027` (months show the year at January and on the
+/// first tick), `Q2 2027`, `2027`.
+fn time_label(step: TimeStep, date: Date, first: bool) -> String {
+    let d = date.naive();
+    match step {
+        TimeStep::Weeks(_) if first || (d.month() == 1 && d.day() <= 14) => {
+            d.format("%-d %b %Y").to_string()
+        }
+        TimeStep::Weeks(_) => d.format("%-d %b").to_string(),
+        TimeStep::Months(1) if first || d.month() == 1 => d.format("%b %Y").to_string(),
+        TimeStep::Months(1) => d.format("%b").to_string(),
+        TimeStep::Months(3) => format!("Q{} {}", (d.month() - 1) / 3 + 1, d.year()),
+        TimeStep::Months(_) => d.format("%b %Y").to_string(),
+        TimeStep::Years(_) => d.year().to_string(),
+    }
+}
+
+/// The widest label a step can produce, in characters, for fitting labels to a width.
+fn time_label_chars(step: TimeStep) -> usize {
+    match step {
+        TimeStep::Weeks(_) => 11,
+        TimeStep::Months(1) => 8,
+        TimeStep::Months(_) => 8,
+        TimeStep::Years(_) => 5,
+    }
+}
+
+/// Ticks for a time axis `plot` pixels wide at `font` px: as many as fit, at most 12.
+fn fitted_time_ticks(min: Date, max: Date, plot: f64, font: f64) -> (TimeStep, Vec<Date>) {
+    // Try each step's own label width: years fit more labels than months.
+    let mut best = time_ticks(min, max, 2);
+    for fit in (2..=12).rev() {
+        let (step, ticks) = time_ticks(min, max, fit);
+        let label = text_width(&"0".repeat(time_label_chars(step)), font) + font;
+        if ticks.len() as f64 * label <= plot {
+            best = (step, ticks);
+            break;
+        }
+    }
+    best
 }
 
 fn date_range(kpi: &Kpi) -> Option<(f64, f64)> {
@@ -147,63 +299,118 @@ pub(crate) fn sparkline(kpi: &Kpi) -> String {
     svg
 }
 
-/// A full chart for the KPI page: axes, target line with its label, every point.
+/// How big a drawing is: its width in SVG units and its text size in the same units.
+/// Each chart is drawn twice, wide and narrow; the theme shows the one that fits, so
+/// labels stay at about their drawn size instead of being scaled down to a phone.
+#[derive(Debug, Clone, Copy)]
+struct Size {
+    width: f64,
+    font: f64,
+    class: &'static str,
+}
+
+const WIDE: Size = Size {
+    width: 800.0,
+    font: 13.0,
+    class: "chart-wide",
+};
+
+const NARROW: Size = Size {
+    width: 320.0,
+    font: 13.0,
+    class: "chart-narrow",
+};
+
+/// A full chart for the KPI page, wide and narrow: axes, target line, every point.
 pub(crate) fn kpi_chart(kpi: &Kpi) -> String {
-    const W: f64 = 640.0;
-    const H: f64 = 240.0;
-    const LEFT: f64 = 56.0;
-    const RIGHT: f64 = 16.0;
-    const TOP: f64 = 16.0;
-    const BOTTOM: f64 = 32.0;
+    let mut svg = kpi_chart_at(kpi, WIDE);
+    svg.push_str(&kpi_chart_at(kpi, NARROW));
+    svg
+}
+
+fn kpi_chart_at(kpi: &Kpi, size: Size) -> String {
+    let Size { width: w, font, .. } = size;
+    let h = if w > 400.0 { 260.0 } else { 220.0 };
     let unit = kpi.unit.as_deref();
+    let tick_unit = unit.filter(|u| u.starts_with('%'));
+    let target_text = format!("Target {}", format::with_unit(kpi.target, unit));
+    // The target's legend sits above the plot, where it cannot cover a point.
+    let top = font * 2.2;
+    let bottom = font * 2.2 + 4.0;
+    let right = 12.0;
     let mut svg = String::new();
     let _ = write!(
         svg,
-        "<svg class=\"chart\" viewBox=\"0 0 {W} {H}\" role=\"img\"><title>{}</title>",
+        "<svg class=\"chart {}\" viewBox=\"0 0 {w} {h}\" role=\"img\"><title>{}</title>",
+        size.class,
         esc(&format!(
             "{} over time against a target of {}",
             kpi.name,
             format::with_unit(kpi.target, unit)
         ))
     );
+    let bounds = domain(kpi);
     let (lo, hi) = value_range(kpi);
-    let ticks = nice_ticks(lo, hi);
+    let (lo, hi) = (lo.max(bounds.0), hi.min(bounds.1));
+    let rows = ((h - top - bottom) / (font * 3.0)).clamp(2.0, 6.0);
+    let ticks = nice_ticks(lo, hi, rows, bounds);
     let (lo, hi) = match (ticks.first(), ticks.last()) {
-        (Some(a), Some(b)) if b > a => (*a, *b),
+        (Some(a), Some(b)) if b > a => (a.min(lo), b.max(hi)),
         _ => (lo, hi),
     };
-    let y = Scale::new(lo, hi, H - BOTTOM, TOP);
-    // Axes and value labels at round numbers, with faint gridlines.
+    let labels: Vec<String> = ticks
+        .iter()
+        .map(|v| format::with_unit(*v, tick_unit))
+        .collect();
+    // The margin grows to the widest value label: a label is never cut ("−10,000%").
+    let left = labels
+        .iter()
+        .map(|l| text_width(l, font))
+        .fold(24.0, f64::max)
+        + 10.0;
+    let y = Scale::new(lo, hi, h - bottom, top);
     let _ = write!(
         svg,
-        "<line class=\"axis\" x1=\"{LEFT}\" x2=\"{LEFT}\" y1=\"{TOP}\" y2=\"{}\"/><line class=\"axis\" x1=\"{LEFT}\" x2=\"{}\" y1=\"{}\" y2=\"{}\"/>",
-        H - BOTTOM,
-        W - RIGHT,
-        H - BOTTOM,
-        H - BOTTOM
+        "<line class=\"axis\" x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\"/><line class=\"axis\" x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\"/>",
+        px(left),
+        px(left),
+        px(top),
+        px(h - bottom),
+        px(left),
+        px(w - right),
+        px(h - bottom),
+        px(h - bottom)
     );
-    for v in ticks {
-        let gy = px(y.at(v));
+    for (v, label) in ticks.iter().zip(&labels) {
+        let gy = px(y.at(*v));
         let _ = write!(
             svg,
-            "<line class=\"grid\" x1=\"{LEFT}\" x2=\"{}\" y1=\"{gy}\" y2=\"{gy}\"/><text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
-            W - RIGHT,
-            LEFT - 6.0,
-            px(y.at(v) + 4.0),
-            esc(&format::with_unit(v, unit.filter(|u| u.starts_with('%'))))
+            "<line class=\"grid\" x1=\"{}\" x2=\"{}\" y1=\"{gy}\" y2=\"{gy}\"/><text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            px(left),
+            px(w - right),
+            px(left - 6.0),
+            px(y.at(*v) + font * 0.35),
+            esc(label)
         );
     }
     let ty = px(y.at(kpi.target));
+    let legend_x = w - right - text_width(&target_text, font);
     let _ = write!(
         svg,
-        "<line class=\"target\" x1=\"{LEFT}\" x2=\"{}\" y1=\"{ty}\" y2=\"{ty}\"/><text class=\"target-label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">Target {}</text>",
-        W - RIGHT,
-        W - RIGHT,
-        px(y.at(kpi.target) - 6.0),
-        esc(&format::with_unit(kpi.target, unit))
+        "<line class=\"target\" x1=\"{}\" x2=\"{}\" y1=\"{ty}\" y2=\"{ty}\"/><line class=\"target\" x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\"/><text class=\"target-label\" x=\"{}\" y=\"{}\">{}</text>",
+        px(left),
+        px(w - right),
+        px(legend_x - 30.0),
+        px(legend_x - 6.0),
+        px(font * 0.8),
+        px(font * 0.8),
+        px(legend_x),
+        px(font * 1.15),
+        esc(&target_text)
     );
     if let Some((d0, d1)) = date_range(kpi) {
-        let x = Scale::new(d0, d1, LEFT + 12.0, W - RIGHT - 12.0);
+        let (x0, x1) = (left + 12.0, w - right - 12.0);
+        let x = Scale::new(d0, d1, x0, x1);
         let coords: Vec<(f64, f64)> = kpi
             .points
             .iter()
@@ -233,43 +440,61 @@ pub(crate) fn kpi_chart(kpi: &Kpi) -> String {
                 esc(&format::with_unit(p.value, unit))
             );
         }
+        // Dates along the bottom: calendar ticks when the series spans a few, else its
+        // first and last dates.
+        let mut marks: Vec<(f64, String)> = Vec::new();
         if let (Some(first), Some(last)) = (kpi.points.first(), kpi.points.last()) {
+            let (step, ticks) = fitted_time_ticks(first.on, last.on, x1 - x0, font);
+            if ticks.len() >= 2 {
+                for (i, t) in ticks.iter().enumerate() {
+                    marks.push((x.at(day_number(*t)), time_label(step, *t, i == 0)));
+                }
+            } else {
+                marks.push((x0, format::short_date(first.on)));
+                if last.on != first.on {
+                    marks.push((x1, format::short_date(last.on)));
+                }
+            }
+        }
+        for (mx, label) in marks {
+            // Kept whole inside the drawing.
+            let half = text_width(&label, font) / 2.0;
+            let cx = mx.clamp(half + 2.0, w - half - 2.0);
             let _ = write!(
                 svg,
-                "<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"start\">{}</text>",
-                LEFT + 12.0,
-                H - 10.0,
-                esc(&format::short_date(first.on))
+                "<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                px(cx),
+                px(h - 6.0),
+                esc(&label)
             );
-            if last.on != first.on {
-                let _ = write!(
-                    svg,
-                    "<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
-                    W - RIGHT - 12.0,
-                    H - 10.0,
-                    esc(&format::short_date(last.on))
-                );
-            }
         }
     }
     svg.push_str("</svg>");
     svg
 }
 
-/// Milestones on a time axis: the baseline date (hollow diamond), the forecast or actual
-/// date (filled circle), the slip between them, and the as-of date.
+/// Milestones on a time axis, wide and narrow: the baseline date (hollow diamond), the
+/// forecast or actual date (filled circle), the slip between them, and the as-of date.
 pub(crate) fn timeline(
     milestones: &[Milestone],
     start: Option<Date>,
     end: Option<Date>,
     as_of: Date,
 ) -> String {
-    const W: f64 = 720.0;
-    const LEFT: f64 = 72.0;
-    const RIGHT: f64 = 16.0;
-    const TOP: f64 = 28.0;
-    const ROW: f64 = 26.0;
-    let h = TOP + ROW * milestones.len() as f64 + 8.0;
+    let mut svg = timeline_at(milestones, start, end, as_of, WIDE);
+    svg.push_str(&timeline_at(milestones, start, end, as_of, NARROW));
+    svg
+}
+
+/// The dates the axis covers. With the engagement's dates known, a date more than half
+/// the engagement's length beyond them is drawn at the edge (its title still gives the
+/// date), so one milestone decades away does not crush the rest.
+fn timeline_span(
+    milestones: &[Milestone],
+    start: Option<Date>,
+    end: Option<Date>,
+    as_of: Date,
+) -> Option<(Date, Date)> {
     let mut dates: Vec<Date> = vec![as_of];
     dates.extend(start);
     dates.extend(end);
@@ -278,60 +503,86 @@ pub(crate) fn timeline(
         dates.push(m.forecast());
         dates.extend(m.done_on);
     }
-    let (Some(min), Some(max)) = (dates.iter().min().copied(), dates.iter().max().copied()) else {
+    let (mut min, mut max) = (*dates.iter().min()?, *dates.iter().max()?);
+    if let (Some(s), Some(e)) = (start, end) {
+        let (core_lo, core_hi) = (s.min(as_of), e.max(as_of));
+        let reach = (core_lo.days_until(core_hi) / 2).max(14);
+        min = min.max(core_lo.plus_days(-reach));
+        max = max.min(core_hi.plus_days(reach));
+    }
+    let pad = (min.days_until(max) / 50).max(3);
+    Some((min.plus_days(-pad), max.plus_days(pad)))
+}
+
+fn timeline_at(
+    milestones: &[Milestone],
+    start: Option<Date>,
+    end: Option<Date>,
+    as_of: Date,
+    size: Size,
+) -> String {
+    let Size { width: w, font, .. } = size;
+    let Some((min, max)) = timeline_span(milestones, start, end, as_of) else {
         return String::new();
     };
-    let (min, max) = (min.plus_days(-7), max.plus_days(7));
-    let x = Scale::new(day_number(min), day_number(max), LEFT, W - RIGHT);
+    let right = 12.0;
+    let top = font * 2.4;
+    // Many rows get a little closer; each keeps its label's height.
+    let row = if milestones.len() > 40 {
+        font * 1.6
+    } else {
+        font * 2.0
+    };
+    let left = milestones
+        .iter()
+        .map(|m| text_width(&m.id, font))
+        .fold(font * 2.0, f64::max)
+        .min(w * 0.3)
+        + 14.0;
+    let h = top + row * milestones.len() as f64 + 8.0;
+    let x = Scale::new(day_number(min), day_number(max), left, w - right);
+    let at = |d: Date| x.at(day_number(d.clamp(min, max)));
     let mut svg = String::new();
     let _ = write!(
         svg,
-        "<svg class=\"timeline\" viewBox=\"0 0 {W} {}\" role=\"img\"><title>Milestone timeline: baseline and forecast dates, as of {}</title>",
+        "<svg class=\"timeline {}\" viewBox=\"0 0 {w} {}\" role=\"img\"><title>Milestone timeline: baseline and forecast dates, as of {}</title>",
+        size.class,
         px(h),
         esc(&format::long_date(as_of))
     );
-    // Month gridlines, labelled with the month's short name.
-    let mut month = chrono::NaiveDate::from_ymd_opt(min.naive().year(), min.naive().month(), 1);
-    while let Some(m) = month {
-        let Some(date) = Date::from_ymd(m.year(), m.month(), 1) else {
-            break;
-        };
-        if date > max {
-            break;
-        }
-        if date >= min {
-            let gx = px(x.at(day_number(date)));
-            let label = if m.month() == 1 {
-                m.format("%b %Y").to_string()
-            } else {
-                m.format("%b").to_string()
-            };
-            let _ = write!(
-                svg,
-                "<line class=\"grid\" x1=\"{gx}\" x2=\"{gx}\" y1=\"{}\" y2=\"{}\"/><text class=\"tick\" x=\"{gx}\" y=\"14\" text-anchor=\"middle\">{}</text>",
-                TOP - 6.0,
-                px(h - 4.0),
-                esc(&label)
-            );
-        }
-        month = m.checked_add_months(chrono::Months::new(1));
+    let (step, ticks) = fitted_time_ticks(min, max, w - left - right, font);
+    for (i, t) in ticks.iter().enumerate() {
+        let gx = x.at(day_number(*t));
+        let label = time_label(step, *t, i == 0);
+        let half = text_width(&label, font) / 2.0;
+        let _ = write!(
+            svg,
+            "<line class=\"grid\" x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\"/><text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+            px(gx),
+            px(gx),
+            px(top - 6.0),
+            px(h - 4.0),
+            px(gx.clamp(half + 2.0, w - half - 2.0)),
+            px(font * 1.2),
+            esc(&label)
+        );
     }
-    let ax = px(x.at(day_number(as_of)));
+    let ax = px(at(as_of));
     let _ = write!(
         svg,
         "<line class=\"as-of\" x1=\"{ax}\" x2=\"{ax}\" y1=\"{}\" y2=\"{}\"/>",
-        TOP - 6.0,
+        px(top - 6.0),
         px(h - 4.0)
     );
     for (i, m) in milestones.iter().enumerate() {
-        let cy = TOP + ROW * i as f64 + ROW / 2.0;
-        let bx = x.at(day_number(m.baseline_due));
+        let cy = top + row * i as f64 + row / 2.0;
+        let bx = at(m.baseline_due);
         let actual = m.done_on.unwrap_or_else(|| m.forecast());
-        let fx = x.at(day_number(actual));
+        let fx = at(actual);
         let _ = write!(
             svg,
             "<text class=\"row-label\" x=\"4\" y=\"{}\">{}</text>",
-            px(cy + 4.0),
+            px(cy + font * 0.35),
             esc(&m.id)
         );
         if actual != m.baseline_due {
@@ -388,7 +639,7 @@ mod tests {
     #[test]
     fn ticks_are_round_numbers() {
         let labels = |lo, hi| {
-            nice_ticks(lo, hi)
+            nice_ticks(lo, hi, 4.0, (f64::NEG_INFINITY, f64::INFINITY))
                 .into_iter()
                 .map(format::number)
                 .collect::<Vec<_>>()
@@ -402,7 +653,15 @@ mod tests {
             labels(0.91, 0.99),
             ["0.9", "0.92", "0.94", "0.96", "0.98", "1"]
         );
-        assert!(nice_ticks(5.0, 5.0).len() >= 2);
+        assert!(nice_ticks(5.0, 5.0, 4.0, (f64::NEG_INFINITY, f64::INFINITY)).len() >= 2);
+        // Clamped to the measure's domain: a share stays within 0-100, a count above 0.
+        assert_eq!(
+            nice_ticks(-8.0, 108.0, 4.0, (0.0, 100.0))
+                .into_iter()
+                .map(format::number)
+                .collect::<Vec<_>>(),
+            ["0", "50", "100"]
+        );
     }
 
     #[test]
@@ -436,6 +695,98 @@ mod tests {
         let svg = timeline(&ms, None, None, as_of);
         assert!(svg.contains("class=\"slip late\""), "{svg}");
         assert!(svg.contains("class=\"actual overdue\""), "{svg}");
-        assert!(svg.contains(">Jul<"), "{svg}");
+        assert!(svg.contains(">Jul 2026<"), "{svg}");
+        assert!(svg.contains(">Aug<"), "{svg}");
+    }
+}
+
+#[cfg(test)]
+mod axis_tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    fn labels(min: &str, max: &str, n: usize) -> (TimeStep, Vec<String>) {
+        let (step, ticks) = time_ticks(d(min), d(max), n);
+        let labels = ticks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| time_label(step, *t, i == 0))
+            .collect();
+        (step, labels)
+    }
+
+    #[test]
+    fn a_week_gets_week_ticks() {
+        let (step, l) = labels("2026-03-02", "2026-03-09", 12);
+        assert_eq!(step, TimeStep::Weeks(1));
+        assert_eq!(l, ["2 Mar 2026", "9 Mar"]);
+    }
+
+    #[test]
+    fn months_then_quarters_then_years() {
+        assert_eq!(
+            labels("2026-01-01", "2026-12-31", 12).0,
+            TimeStep::Months(1)
+        );
+        assert_eq!(
+            labels("2026-01-01", "2027-01-01", 12).0,
+            TimeStep::Months(3)
+        );
+        let (step, l) = labels("2026-01-01", "2027-01-01", 12);
+        assert_eq!(step, TimeStep::Months(3));
+        assert_eq!(l.first().map(String::as_str), Some("Q1 2026"));
+        assert_eq!(labels("2020-01-01", "2026-12-31", 12).0, TimeStep::Years(1));
+        assert_eq!(labels("2020-01-01", "2031-12-31", 12).0, TimeStep::Years(1));
+        assert_eq!(labels("2020-01-01", "2032-01-01", 12).0, TimeStep::Years(2));
+    }
+
+    #[test]
+    fn sixty_years_get_decades_and_never_more_than_twelve_labels() {
+        let (step, l) = labels("2000-01-01", "2068-12-31", 12);
+        assert_eq!(step, TimeStep::Years(10));
+        assert_eq!(l, ["2000", "2010", "2020", "2030", "2040", "2050", "2060"]);
+        for (min, max) in [
+            ("2026-03-02", "2026-03-09"),
+            ("2026-01-01", "2026-03-31"),
+            ("1900-01-01", "2400-01-01"),
+        ] {
+            assert!(labels(min, max, 12).1.len() <= 12, "{min}..{max}");
+        }
+    }
+
+    #[test]
+    fn fitted_ticks_respect_the_width() {
+        let (_, narrow) = fitted_time_ticks(d("2026-01-01"), d("2026-12-31"), 280.0, 13.0);
+        let (_, wide) = fitted_time_ticks(d("2026-01-01"), d("2026-12-31"), 760.0, 13.0);
+        assert!(narrow.len() <= 4, "{narrow:?}");
+        assert!(wide.len() > narrow.len(), "{wide:?}");
+    }
+
+    #[test]
+    fn value_axis_grows_to_its_widest_label() {
+        let k: Kpi = serde_yaml::from_str(
+            "id: k\nname: n\nunit: '%'\ntarget: 0\nbetter: up\npoints:\n- {on: 2026-10-01, value: -10000}\n- {on: 2026-11-01, value: 50}\n",
+        )
+        .unwrap();
+        let svg = kpi_chart(&k);
+        assert!(svg.contains(">−10,000%</text>"), "{svg}");
+        // Every tick label starts right of x = 0: the end-anchored label is at most its
+        // estimated width.
+        let left = text_width("−10,000%", 13.0) + 10.0;
+        assert!(svg.contains(&format!("x1=\"{}\"", px(left))), "{svg}");
+    }
+
+    #[test]
+    fn a_count_never_goes_below_zero() {
+        let k: Kpi = serde_yaml::from_str(
+            "id: k\nname: Defects\ntarget: 2\nbetter: down\npoints:\n- {on: 2026-10-01, value: 0}\n- {on: 2026-11-01, value: 7}\n",
+        )
+        .unwrap();
+        let svg = kpi_chart(&k);
+        assert!(!svg.contains(">−"), "{svg}");
+        assert!(svg.contains(">0</text>"), "{svg}");
     }
 }

@@ -156,6 +156,9 @@ struct Rewriter<'a, I> {
     alignments: Vec<Alignment>,
     column: usize,
     in_head: bool,
+    /// The header cells' text of the current table, which each body cell repeats as its
+    /// `data-label`: on a phone a row stacks, and every value still says what it is.
+    labels: Vec<String>,
     /// An event to emit before reading the next one (a table after its wrapper).
     queued: Option<Event<'a>>,
     /// Tables seen so far, to give each scrolling region its own name.
@@ -174,6 +177,7 @@ impl<'a, I> Rewriter<'a, I> {
             alignments: Vec::new(),
             column: 0,
             in_head: false,
+            labels: Vec::new(),
             queued: None,
             tables: 0,
             code_blocks: 0,
@@ -228,7 +232,17 @@ impl<'a, I> Rewriter<'a, I> {
             Some(Alignment::Right) => " class=\"align-right\"",
             _ => "",
         };
-        format!("<{element}{scope}{class}>")
+        let label = match self.labels.get(self.column) {
+            Some(text) if !self.in_head && !text.trim().is_empty() => {
+                let mut label = String::from(" data-label=\"");
+                // Writing into a String cannot fail.
+                let _ = pulldown_cmark_escape::escape_html(&mut label, text.trim());
+                label.push('"');
+                label
+            }
+            _ => String::new(),
+        };
+        format!("<{element}{scope}{class}{label}>")
     }
 }
 
@@ -300,6 +314,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Rewriter<'a, I> {
             // Regions need distinct names, so tables are numbered.
             Event::Start(Tag::Table(alignments)) => {
                 self.alignments = alignments;
+                self.labels.clear();
                 self.tables += 1;
                 self.queued = Some(Event::Start(Tag::Table(Vec::new())));
                 Self::region("Table", self.tables)
@@ -321,7 +336,24 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Rewriter<'a, I> {
                 self.column = 0;
                 Event::Start(Tag::TableRow)
             }
-            Event::Start(Tag::TableCell) => Event::InlineHtml(self.cell_open().into()),
+            Event::Start(Tag::TableCell) => {
+                if self.in_head {
+                    self.labels.push(String::new());
+                }
+                Event::InlineHtml(self.cell_open().into())
+            }
+            Event::Text(text) if self.in_head => {
+                if let Some(label) = self.labels.last_mut() {
+                    label.push_str(&text);
+                }
+                Event::Text(text)
+            }
+            Event::Code(text) if self.in_head => {
+                if let Some(label) = self.labels.last_mut() {
+                    label.push_str(&text);
+                }
+                Event::Code(text)
+            }
             Event::End(TagEnd::TableCell) => {
                 let close = if self.in_head { "</th>" } else { "</td>" };
                 self.column += 1;
@@ -379,7 +411,11 @@ mod tests {
             html.contains("<th scope=\"col\" class=\"align-left\">Item</th>"),
             "{html}"
         );
-        assert!(html.contains("<td class=\"align-right\">10</td>"), "{html}");
+        // Each value carries its column's name, for the stacked rows of a phone.
+        assert!(
+            html.contains("<td class=\"align-right\" data-label=\"Cost\">10</td>"),
+            "{html}"
+        );
         assert!(!html.contains("style="), "{html}");
         assert!(
             html.starts_with("<div class=\"scroll\" role=\"region\""),

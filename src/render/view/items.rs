@@ -32,10 +32,19 @@ impl<'a> Views<'a> {
             slip_label: if slip == 0 {
                 "On plan".to_owned()
             } else {
-                format::signed_days(slip)
+                format::signed_duration(slip)
             },
+            // A slip is its own marker beside the status's own words and colour, not a
+            // change of colour: "Planned" stays neutral, "14 days later than agreed" says
+            // the rest.
+            slip_note: (slip > 0 && !m.is_done())
+                .then(|| format!("{} later than agreed", format::duration(slip))),
             overdue: m.is_overdue(self.as_of),
             days_overdue: m.forecast().days_until(self.as_of).max(0),
+            overdue_for: format!(
+                "{} overdue",
+                format::duration(m.forecast().days_until(self.as_of).max(0))
+            ),
             deliverables,
             acceptance: m.acceptance.as_ref().map(|a| AcceptanceView {
                 submitted_on: a.submitted_on,
@@ -121,6 +130,11 @@ impl<'a> Views<'a> {
             } else {
                 self.money(c.impact.cost)
             },
+            cost_short: if c.impact.cost.cents() > 0 {
+                format!("+{}", self.money_short(c.impact.cost))
+            } else {
+                self.money_short(c.impact.cost)
+            },
             milestones: refs(&c.affects.milestones, &|id| {
                 self.client.milestone(id).map(|m| m.title.clone())
             }),
@@ -159,12 +173,16 @@ impl<'a> Views<'a> {
             .and_then(|e| e.contract_value);
         Some(Ledger {
             contract_value: contract.map(|v| self.money(v)),
+            contract_value_short: contract.map(|v| self.money_short(v)),
             approved_count: approved.len(),
             approved_cost: self.money(approved_cost),
+            approved_cost_short: self.money_short(approved_cost),
             approved_days: format::signed_days(approved_days),
             baseline: contract.map(|v| self.money(v + approved_cost)),
+            baseline_short: contract.map(|v| self.money_short(v + approved_cost)),
             pending_count: pending.len(),
             pending_cost: self.money(pending_cost),
+            pending_cost_short: self.money_short(pending_cost),
             pending_days: format::signed_days(pending_days),
         })
     }
@@ -208,7 +226,6 @@ fn status_key(m: &Milestone, as_of: Date) -> &'static str {
         _ if m.is_overdue(as_of) => "red",
         S::Blocked => "red",
         S::AtRisk => "amber",
-        _ if m.slip_days() > 0 => "amber",
         S::Planned | S::InProgress => "neutral",
     }
 }
@@ -230,8 +247,10 @@ pub(crate) struct MilestoneView {
     pub(super) status: Status,
     pub(super) slip_days: i64,
     pub(super) slip_label: String,
+    pub(super) slip_note: Option<String>,
     pub(super) overdue: bool,
     pub(super) days_overdue: i64,
+    pub(super) overdue_for: String,
     pub(super) deliverables: Vec<Ref>,
     pub(super) acceptance: Option<AcceptanceView>,
 }
@@ -287,6 +306,8 @@ pub(crate) struct ChangeView {
     pub(super) open: bool,
     pub(super) days: String,
     pub(super) cost: String,
+    /// The cost compacted for a card (`+£1.2m`), the same as `cost` when short already.
+    pub(super) cost_short: String,
     pub(super) milestones: Vec<Ref>,
     pub(super) deliverables: Vec<Ref>,
     pub(super) kpis: Vec<Ref>,
@@ -295,14 +316,20 @@ pub(crate) struct ChangeView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+/// Amounts come in full and compacted (`_short`, for cards); the two are equal when the
+/// amount is short already.
 pub(crate) struct Ledger {
     pub(super) contract_value: Option<String>,
+    pub(super) contract_value_short: Option<String>,
     pub(super) approved_count: usize,
     pub(super) approved_cost: String,
+    pub(super) approved_cost_short: String,
     pub(super) approved_days: String,
     pub(super) baseline: Option<String>,
+    pub(super) baseline_short: Option<String>,
     pub(super) pending_count: usize,
     pub(super) pending_cost: String,
+    pub(super) pending_cost_short: String,
     pub(super) pending_days: String,
 }
 

@@ -132,6 +132,7 @@ struct EngagementView {
     end: Option<Date>,
     fee_basis: &'static str,
     contract_value: Option<String>,
+    contract_value_short: Option<String>,
     day_rate: Option<String>,
 }
 
@@ -164,6 +165,11 @@ impl<'a> Views<'a> {
 
     fn money(&self, amount: Money) -> String {
         format::money(amount, self.currency)
+    }
+
+    /// Money compacted for where space is short (`£40.3bn`); the full amount goes beside it.
+    fn money_short(&self, amount: Money) -> String {
+        format::money_compact(amount, self.currency)
     }
 
     /// Where a text of this client sits, written in the client's `text_format`.
@@ -227,6 +233,7 @@ impl<'a> Views<'a> {
                     end: e.end,
                     fee_basis: e.fee_basis.label(),
                     contract_value: e.contract_value.map(|v| self.money(v)),
+                    contract_value_short: e.contract_value.map(|v| self.money_short(v)),
                     day_rate: e.day_rate.map(|v| self.money(v)),
                 }),
                 client_contacts: contacts(&p.contacts.client),

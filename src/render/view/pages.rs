@@ -1,5 +1,6 @@
 //! Views of whole pages: what each template receives as its page data.
 
+use chrono::Datelike;
 use serde::Serialize;
 
 use super::items::{
@@ -7,8 +8,8 @@ use super::items::{
 };
 use super::{Status, Views};
 use crate::model::{Date, DecisionStatus, Milestone, TextItem};
-use crate::render::charts;
 use crate::render::markdown;
+use crate::render::{charts, format};
 
 impl<'a> Views<'a> {
     /// The overview page.
@@ -26,8 +27,15 @@ impl<'a> Views<'a> {
             .filter(|i| i.is_pressing())
             .map(|i| self.raid_item(i, ROOT))
             .collect();
+        let history = &c.reports[history_from..];
+        let as_of_year = self.as_of.naive().year();
         Dashboard {
             status: c.latest_report(self.as_of).map(|r| r.meta.status.into()),
+            // "31 Mar · 31 Mar · 31 Mar" says nothing for annual reports: the strip's dates
+            // carry their year whenever one is not the as-of year.
+            history_with_year: history
+                .iter()
+                .any(|r| r.meta.date.naive().year() != as_of_year),
             history: c.reports[history_from..]
                 .iter()
                 .map(|r| self.report_summary(r))
@@ -93,11 +101,22 @@ impl<'a> Views<'a> {
         let e = self.client.profile.engagement.as_ref()?;
         let end = e.end?;
         let total = e.start.days_until(end).max(1);
-        let elapsed = e.start.days_until(self.as_of).clamp(0, total);
+        let elapsed = e.start.days_until(self.as_of);
+        // Past the end a full bar would say "finished"; it says how far past instead.
+        let note = if elapsed > total {
+            Some(format!(
+                "{} past the planned end",
+                format::duration(end.days_until(self.as_of))
+            ))
+        } else if elapsed < 0 {
+            Some(format!("Starts in {}", format::duration(-elapsed)))
+        } else {
+            None
+        };
         Some(Progress {
-            percent: elapsed * 100 / total,
-            weeks_elapsed: elapsed / 7 + 1,
-            weeks_total: (total + 6) / 7,
+            percent: elapsed.clamp(0, total) * 100 / total,
+            position: format::progress_position(elapsed, total),
+            note,
         })
     }
 
@@ -307,13 +326,17 @@ pub(crate) struct RaidView {
 #[derive(Debug, Clone, Serialize)]
 struct Progress {
     percent: i64,
-    weeks_elapsed: i64,
-    weeks_total: i64,
+    /// `Week 3 of 8`, `Month 38 of 60`, `Year 12 of 68`: while the engagement runs.
+    position: Option<String>,
+    /// Before the start or after the planned end, instead of a bar: `Starts in 9 days`,
+    /// `6 years past the planned end`.
+    note: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Dashboard {
     status: Option<Status>,
+    history_with_year: bool,
     history: Vec<ReportSummary>,
     latest: Option<ReportSummary>,
     overdue: Vec<MilestoneView>,
