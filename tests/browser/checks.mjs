@@ -10,11 +10,16 @@
 //     instead says it needs JavaScript);
 //   - 360 px wide: no horizontal scrolling (and axe again on a protected portal's lock page),
 //     and every tap target at least 24x24 px unless
-//     it is a link inside a sentence (WCAG 2.5.8's inline exception);
+//     it is a link inside a sentence (WCAG 2.5.8's inline exception); no scroll container
+//     hides anything sideways (scrollWidth <= clientWidth + 1), no text renders below
+//     11 CSS px (SVG text measured at its drawn scale);
+//   - 1280 px wide: no card's text overflows its box, and no SVG text sticks out of its SVG
+//     (at 360 px too);
 //   - every request stays under the portal's client folder and succeeds;
 //   - served with the Content-Security-Policy portico writes into `_headers`, no violation
 //     is reported in the console;
-// and for every report page, printed on A4: the navigation is hidden and nothing is cut.
+// and for every report page, printed on A4: the navigation is hidden, nothing is cut, and
+// no page holds only the footer (the footer adds no page of its own).
 // Exits non-zero on any failure, after printing them all and a summary.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -70,7 +75,62 @@ const cspFor = (rel) => {
 
 const failures = [];
 const fail = (page, what) => failures.push(`${page}: ${what}`);
-const counts = { pages: 0, cspViolations: 0, axeViolations: 0, noJs: 0, overflow: 0, tapTargets: 0, requests: 0, print: 0, printed: 0 };
+const counts = { pages: 0, cspViolations: 0, axeViolations: 0, noJs: 0, overflow: 0, tapTargets: 0, requests: 0, print: 0, printed: 0, scrollers: 0, smallText: 0, cardOverflow: 0, svgText: 0 };
+
+// Runs in the page: what the layout hides or shrinks. Scroll containers that hide content
+// sideways, text drawn below 11 CSS px (SVG text scaled by its drawing), SVG text outside
+// its SVG's box, and (with `cards`) text overflowing a card's box.
+const layoutProblems = ({ cards }) => {
+  const out = { scrollers: [], small: [], svgText: [], cards: [] };
+  const name = (el) => el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') + (el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : '');
+  const visible = (el) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+  };
+  for (const el of document.querySelectorAll('body *')) {
+    const style = getComputedStyle(el);
+    if (/(auto|scroll)/.test(style.overflowX) && el.scrollWidth > el.clientWidth + 1 && visible(el)) {
+      out.scrollers.push(`${name(el)} ${el.scrollWidth} px in ${el.clientWidth} px`);
+    }
+  }
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const seen = new Set();
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const el = node.parentElement;
+    if (!el || seen.has(el) || !node.textContent.trim()) continue;
+    seen.add(el);
+    if (el.closest('title, script, style, template, noscript, .visually-hidden, .skip-link')) continue;
+    if (!visible(el)) continue;
+    let size = parseFloat(getComputedStyle(el).fontSize);
+    const svg = el.closest('svg');
+    if (svg) {
+      const m = el.getScreenCTM ? el.getScreenCTM() : svg.getScreenCTM();
+      if (m) size *= Math.hypot(m.a, m.b);
+      const t = el.getBoundingClientRect();
+      const b = svg.getBoundingClientRect();
+      if (t.left < b.left - 1 || t.right > b.right + 1 || t.top < b.top - 1 || t.bottom > b.bottom + 1) {
+        out.svgText.push(`"${node.textContent.trim().slice(0, 30)}" in ${name(svg)}`);
+      }
+    }
+    if (size < 11 - 0.01) out.small.push(`"${node.textContent.trim().slice(0, 30)}" at ${size.toFixed(1)} px`);
+  }
+  if (cards) {
+    for (const card of document.querySelectorAll('.card, .headline, .change, .decision, .kpi, .report-header, .report-list li')) {
+      const box = card.getBoundingClientRect();
+      for (const el of card.querySelectorAll('*')) {
+        if (el.closest('.scroll')) continue; // a table's region scrolls; checked above
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        if (r.right > box.right + 1 || r.left < box.left - 1) {
+          out.cards.push(`${name(el)} "${(el.innerText || el.textContent || '').trim().slice(0, 30)}" leaves ${name(card)}`);
+          break;
+        }
+      }
+    }
+  }
+  return out;
+};
 
 const { server, origin } = await staticServer();
 const browser = await launch();
@@ -81,6 +141,7 @@ try {
   const withoutJs = await browser.newContext({ javaScriptEnabled: false });
   const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const printer = await browser.newContext();
+  const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const checkPage = async (rel) => {
     counts.pages++;
     const url = `${origin}/${rel}`;
@@ -179,7 +240,33 @@ try {
       counts.tapTargets++;
       fail(rel, `tap target under 24x24 px: ${t}`);
     }
+    const narrow = await small.evaluate(layoutProblems, { cards: false });
+    for (const s of narrow.scrollers) {
+      counts.scrollers++;
+      fail(rel, `at 360 px, hides content sideways: ${s}`);
+    }
+    for (const t of narrow.small.slice(0, 5)) {
+      counts.smallText++;
+      fail(rel, `at 360 px, text below 11 px: ${t}`);
+    }
+    for (const t of narrow.svgText.slice(0, 5)) {
+      counts.svgText++;
+      fail(rel, `at 360 px, SVG text outside its chart: ${t}`);
+    }
     await small.close();
+
+    const wide = await desktop.newPage();
+    await wide.goto(url);
+    const broad = await wide.evaluate(layoutProblems, { cards: true });
+    for (const c of broad.cards) {
+      counts.cardOverflow++;
+      fail(rel, `at 1280 px, text overflows its card: ${c}`);
+    }
+    for (const t of broad.svgText.slice(0, 5)) {
+      counts.svgText++;
+      fail(rel, `at 1280 px, SVG text outside its chart: ${t}`);
+    }
+    await wide.close();
 
     if (/\/reports\/[^/]+\/index\.html$/.test(rel)) {
       counts.printed++;
@@ -198,6 +285,14 @@ try {
         return { navShown, cut: cut.slice(0, 5), scroll: document.documentElement.scrollWidth, width };
       });
       const pdf = await sheet.pdf({ format: 'A4' });
+      // The footer must not take a page of its own: the printout without it has as many.
+      const pageCount = (bytes) => (bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+      await sheet.addStyleTag({ content: '.site-footer { display: none !important; }' });
+      const withoutFooter = await sheet.pdf({ format: 'A4' });
+      if (pageCount(pdf) > pageCount(withoutFooter)) {
+        counts.print++;
+        fail(rel, `printing gives a page holding only the footer (${pageCount(pdf)} pages, ${pageCount(withoutFooter)} without the footer)`);
+      }
       if (print.navShown) {
         counts.print++;
         fail(rel, 'navigation is printed');
@@ -225,6 +320,7 @@ console.log(
   `pages: ${counts.pages}; CSP violations: ${counts.cspViolations}; axe violations: ${counts.axeViolations}; differ without JS: ${counts.noJs}; ` +
     `sideways scrolling at 360 px: ${counts.overflow}; tap targets under 24 px: ${counts.tapTargets}; ` +
     `requests outside the sub-path or failing: ${counts.requests}; report pages printed to A4: ${counts.printed}, ` +
-    `with navigation or cut content: ${counts.print}`,
+    `with navigation, cut content or a footer-only page: ${counts.print}; scroll containers hiding content at 360 px: ${counts.scrollers}; ` +
+    `text below 11 px at 360 px: ${counts.smallText}; cards overflowing at 1280 px: ${counts.cardOverflow}; SVG text outside its chart: ${counts.svgText}`,
 );
 process.exit(failures.length ? 1 : 0);

@@ -51,6 +51,7 @@ fn one_fixture_per_page_kind() {
         "raid",
         "escaping",
         "everything",
+        "ranges",
     ] {
         let portal = TempPortal::copy_of(&fixture(kind));
         portal.build();

@@ -212,6 +212,7 @@ impl<'a> Views<'a> {
         let reports = &self.client.reports;
         let r = reports.get(index)?;
         Some(ReportView {
+            status_block: self.status_block(),
             summary: self.report_summary(r),
             scope: r.meta.scope.map(Status::from),
             schedule: r.meta.schedule.map(Status::from),
@@ -223,6 +224,49 @@ impl<'a> Views<'a> {
                 .map(|p| self.report_summary(p)),
             next: reports.get(index + 1).map(|n| self.report_summary(n)),
         })
+    }
+
+    /// Where things stand, compactly, for the head of a printed report: a report read on
+    /// paper has no overview beside it.
+    fn status_block(&self) -> StatusBlock {
+        const ROOT: &str = "../../";
+        let c = self.client;
+        let mut not_done: Vec<&Milestone> = c.milestones.iter().filter(|m| !m.is_done()).collect();
+        not_done.sort_by_key(|m| (m.forecast(), m.id.clone()));
+        StatusBlock {
+            overdue: not_done
+                .iter()
+                .filter(|m| m.is_overdue(self.as_of))
+                .take(5)
+                .map(|m| self.milestone(m, ROOT))
+                .collect(),
+            next: not_done
+                .iter()
+                .find(|m| !m.is_overdue(self.as_of))
+                .map(|m| self.milestone(m, ROOT)),
+            kpis_off: c
+                .kpis
+                .iter()
+                .filter(|k| k.latest().is_some_and(|p| !k.meets_target(p.value)))
+                .map(|k| self.kpi(k, ROOT))
+                .collect(),
+            risks: c
+                .raid
+                .item_lists()
+                .into_iter()
+                .flat_map(|(_, items)| items.iter())
+                .filter(|i| i.is_pressing())
+                .take(5)
+                .map(|i| self.raid_item(i, ROOT))
+                .collect(),
+            decisions: c
+                .raid
+                .decisions
+                .iter()
+                .filter(|d| d.status == DecisionStatus::Pending)
+                .map(|d| self.decision(d, ROOT))
+                .collect(),
+        }
     }
 
     /// The KPI page.
@@ -282,6 +326,7 @@ impl<'a> Views<'a> {
 pub(crate) struct ReportView {
     #[serde(flatten)]
     summary: ReportSummary,
+    status_block: StatusBlock,
     scope: Option<Status>,
     schedule: Option<Status>,
     budget: Option<Status>,
@@ -295,6 +340,16 @@ impl ReportView {
     pub(crate) fn title(&self) -> &str {
         &self.summary.title
     }
+}
+
+/// The compact status printed at the head of a report (as of the portal's date).
+#[derive(Debug, Clone, Serialize)]
+struct StatusBlock {
+    overdue: Vec<MilestoneView>,
+    next: Option<MilestoneView>,
+    kpis_off: Vec<KpiView>,
+    risks: Vec<RaidItemView>,
+    decisions: Vec<DecisionView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
