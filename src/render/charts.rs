@@ -105,10 +105,20 @@ fn nice_ticks(lo: f64, hi: f64, count: f64, bounds: (f64, f64)) -> Vec<f64> {
         .collect()
 }
 
-/// The width of a label in pixels at `font` px, generously: system fonts' digits are
-/// about 0.55 em, capitals wider. Used to make room, so it errs on the wide side.
+/// The width of a label in pixels at `font` px, generously (DejaVu Sans, the widest common
+/// fallback, as the measure). Used to make room, so it errs on the wide side.
 fn text_width(text: &str, font: f64) -> f64 {
-    text.chars().count() as f64 * font * 0.62
+    let ems: f64 = text
+        .chars()
+        .map(|c| match c {
+            '%' | 'M' | 'W' | 'm' | 'w' => 1.0,
+            '−' | '+' => 0.84,
+            ',' | '.' | ' ' | ':' | 'i' | 'l' | 'j' | 'I' => 0.36,
+            c if c.is_ascii_uppercase() => 0.78,
+            _ => 0.66,
+        })
+        .sum();
+    ems * font
 }
 
 /// The unit of a time axis's ticks.
