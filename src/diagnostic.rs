@@ -98,6 +98,8 @@ pub enum Code {
     GreenButLate,
     /// Warning: a KPI without a measurement in its latest period.
     StaleKpi,
+    /// Warning: an item past its date whose record was last updated before that date.
+    StaleItem,
     /// Warning: a change request undecided for more than two weeks.
     ChangeUndecided,
     /// Warning: approved changes beyond the contract's end date or change budget.
@@ -210,6 +212,7 @@ impl Code {
             Code::AcceptanceOverdue => "acceptance-overdue",
             Code::GreenButLate => "green-but-late",
             Code::StaleKpi => "stale-kpi",
+            Code::StaleItem => "stale-item",
             Code::ChangeUndecided => "change-undecided",
             Code::PastContract => "past-contract",
             Code::NoActions => "no-actions",
@@ -394,6 +397,7 @@ mod tests {
                 | Code::AcceptanceOverdue
                 | Code::GreenButLate
                 | Code::StaleKpi
+                | Code::StaleItem
                 | Code::ChangeUndecided
                 | Code::PastContract
                 | Code::NoActions

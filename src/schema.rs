@@ -37,7 +37,7 @@ pub fn all() -> Vec<(&'static str, serde_json::Value)> {
         ),
         (
             "portal-json.schema.json",
-            schema::<PortalData>("portal.json, written by portico build"),
+            output_schema::<PortalData>("portal.json, written by portico build"),
         ),
     ]
 }
@@ -103,9 +103,19 @@ fn written_by_portico(path: &Path) -> bool {
         .unwrap_or(false)
 }
 
+/// The schema of a file the user writes: what portico reads.
 fn schema<T: JsonSchema>(what: &str) -> serde_json::Value {
-    let generator = SchemaSettings::draft2020_12().into_generator();
-    let mut schema = generator.into_root_schema_for::<T>();
+    titled::<T>(SchemaSettings::draft2020_12(), what)
+}
+
+/// The schema of a file portico writes: what it serializes, with the facts derived at
+/// load (a milestone's moves by approved changes) that no input file holds.
+fn output_schema<T: JsonSchema>(what: &str) -> serde_json::Value {
+    titled::<T>(SchemaSettings::draft2020_12().for_serialize(), what)
+}
+
+fn titled<T: JsonSchema>(settings: SchemaSettings, what: &str) -> serde_json::Value {
+    let mut schema = settings.into_generator().into_root_schema_for::<T>();
     schema.insert("title".into(), format!("portico: {what}").into());
     schema.to_value()
 }

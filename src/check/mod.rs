@@ -14,7 +14,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::links::{self, Target};
 use crate::load::{CLIENTS_DIR, is_safe_slug, suggest_slug};
-use crate::model::{Cadence, Client, Date, Kpi, MilestoneStatus, Portal, PortalConfig, TextFormat};
+use crate::model::{
+    Cadence, ChangeStatus, Client, Date, Kpi, MilestoneStatus, Portal, PortalConfig, TextFormat,
+};
 use crate::render::markdown;
 use crate::source::{Seg, Sources};
 use crate::yaml_path;
@@ -119,6 +121,7 @@ pub fn portal_rules(
         d.hint = Some("write the full address, e.g. https://your-consultancy.example/".into());
         out.push(d);
     }
+    out.extend(rating_scale_rules(config, sources));
     if let Some(url) = config.base_url.as_deref().filter(|u| !is_web_address(u)) {
         let mut d = sources.error_at_yaml(
             Code::InvalidValue,
@@ -183,6 +186,39 @@ fn kpi_range_hint() -> String {
     )
 }
 
+/// The portal's own rating scale defines each value once and leaves `unknown` and
+/// `withheld` alone.
+fn rating_scale_rules(config: &PortalConfig, sources: &Sources) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for (i, level) in config.rating_scale.iter().enumerate() {
+        let at = |code, message: String, hint: &str| {
+            let mut d = sources.error_at_yaml(
+                code,
+                crate::load::CONFIG_FILE,
+                &yaml_path!["rating_scale", i, "value"],
+                message,
+            );
+            d.hint = Some(hint.to_owned());
+            d
+        };
+        if crate::model::RatingScale::is_reserved(&level.value) {
+            out.push(at(
+                Code::InvalidValue,
+                format!("\"{}\" is part of every rating scale and cannot be redefined", level.value),
+                "unknown (not assessed) and withheld (not published) are always available; remove this entry",
+            ));
+        } else if !seen.insert(level.value.as_str()) {
+            out.push(at(
+                Code::DuplicateId,
+                format!("rating \"{}\" is defined twice", level.value),
+                "give each level of the scale its own value",
+            ));
+        }
+    }
+    out
+}
+
 /// An absolute http(s) address.
 fn is_web_address(url: &str) -> bool {
     let rest = url
@@ -227,6 +263,7 @@ impl ClientCheck<'_> {
         self.references();
         self.profile();
         self.milestones();
+        self.moves();
         self.kpis();
         self.reports();
         self.links();
@@ -335,6 +372,9 @@ impl ClientCheck<'_> {
         }
         let file = self.file("changes.yaml");
         for (i, cr) in c.changes.iter().enumerate() {
+            for id in cr.moves.keys() {
+                self.reference(&file, yaml_path![i, "moves", id.as_str()], id, &milestones);
+            }
             let lists = [
                 ("milestones", &cr.affects.milestones, &milestones),
                 ("deliverables", &cr.affects.deliverables, &deliverables),
@@ -450,14 +490,34 @@ impl ClientCheck<'_> {
                     );
                 }
             }
-            if let Some(end) = e.end.filter(|end| *end < e.start) {
+            if let (Some(start), Some(end)) = (e.start, e.end.filter(|end| e.start > Some(*end))) {
                 self.at(
                     Code::Inconsistent,
                     &file,
                     yaml_path!["engagement", "end"],
-                    format!("the engagement ends ({end}) before it starts ({})", e.start),
+                    format!("the engagement ends ({end}) before it starts ({start})"),
                     None,
                 );
+            }
+            self.engagement_state(&file, e);
+        }
+        for (i, d) in c.profile.details.iter().enumerate() {
+            match (&d.value, d.money) {
+                (Some(_), Some(_)) => self.at(
+                    Code::Inconsistent,
+                    &file,
+                    yaml_path!["details", i, "money"],
+                    format!("detail \"{}\" has both a value and money", d.label),
+                    Some("keep one: `value:` for text, `money:` for an amount".into()),
+                ),
+                (None, None) => self.at(
+                    Code::MissingKey,
+                    &file,
+                    yaml_path!["details", i, "label"],
+                    format!("detail \"{}\" has no value", d.label),
+                    Some("add `value:` (text) or `money:` (an amount such as 98.339m)".into()),
+                ),
+                _ => {}
             }
         }
         if let Some(logo) = &c.profile.branding.logo {
@@ -477,9 +537,63 @@ impl ClientCheck<'_> {
         }
     }
 
+    /// A closed engagement says when; `closed_on` only with `state: closed`; an `other` fee
+    /// basis says what it is.
+    fn engagement_state(&mut self, file: &str, e: &crate::model::Engagement) {
+        use crate::model::{EngagementState, FeeBasis};
+        match (e.state, e.closed_on) {
+            (EngagementState::Closed, None) => self.at(
+                Code::MissingKey,
+                file,
+                yaml_path!["engagement", "state"],
+                "a closed engagement needs closed_on, the day it closed".to_owned(),
+                Some("add `closed_on: YYYY-MM-DD` under engagement".into()),
+            ),
+            (EngagementState::Active | EngagementState::Paused, Some(_)) => self.at(
+                Code::Inconsistent,
+                file,
+                yaml_path!["engagement", "closed_on"],
+                format!(
+                    "closed_on is given, but the engagement is {}",
+                    match e.state {
+                        EngagementState::Paused => "paused",
+                        _ => "active",
+                    }
+                ),
+                Some("set `state: closed`, or remove closed_on".into()),
+            ),
+            _ => {}
+        }
+        if e.fee_basis == Some(FeeBasis::Other) && e.fee_description.is_none() {
+            self.at(
+                Code::MissingKey,
+                file,
+                yaml_path!["engagement", "fee_basis"],
+                "fee_basis: other needs a fee_description".to_owned(),
+                Some(
+                    "say how fees work, e.g. `fee_description: Paid from the innovation grant`"
+                        .into(),
+                ),
+            );
+        }
+    }
+
     fn milestones(&mut self) {
         let file = self.file("milestones.yaml");
         for (i, m) in self.client.milestones.iter().enumerate() {
+            if m.baseline_due.is_none() && m.status != MilestoneStatus::Planned {
+                self.at(
+                    Code::MissingKey,
+                    &file,
+                    yaml_path![i, "status"],
+                    format!(
+                        "milestone \"{}\" is {} but has no baseline_due",
+                        m.id,
+                        m.status.label().to_lowercase()
+                    ),
+                    Some("add `baseline_due: YYYY-MM-DD`, or `baseline_due: tbc` while no date is agreed".into()),
+                );
+            }
             match (m.status, m.done_on) {
                 (MilestoneStatus::Done, None) => self.at(
                     Code::Inconsistent,
@@ -504,6 +618,110 @@ impl ClientCheck<'_> {
         }
     }
 
+    /// Moves are made by approved changes only, seen by whoever sees the milestone, and
+    /// agree with the schedule days the change states.
+    fn moves(&mut self) {
+        let c = self.client;
+        let file = self.file("changes.yaml");
+        for (i, cr) in c.changes.iter().enumerate() {
+            if cr.moves.is_empty() {
+                continue;
+            }
+            if cr.status != ChangeStatus::Approved {
+                self.at(
+                    Code::Inconsistent,
+                    &file,
+                    yaml_path![i, "moves"],
+                    format!(
+                        "change request \"{}\" moves milestones but is {}; only an approved change moves a milestone",
+                        cr.id,
+                        cr.status.label().to_lowercase()
+                    ),
+                    Some("record its approval (status: approved, decided_by, decided_on), or describe the proposed dates in its reason until then".into()),
+                );
+                continue;
+            }
+            if !cr.visibility.is_visible() {
+                let shared = cr
+                    .moves
+                    .keys()
+                    .find(|id| c.milestone(id).is_some_and(|m| m.visibility.is_visible()));
+                if let Some(id) = shared {
+                    self.at(
+                        Code::Inconsistent,
+                        &file,
+                        yaml_path![i, "moves", id.as_str()],
+                        format!(
+                            "internal change request \"{}\" moves milestone \"{id}\", which the client sees",
+                            cr.id
+                        ),
+                        Some("the client would see a new date with no change to explain it: share the change, or leave the milestone's date alone".into()),
+                    );
+                }
+            }
+            if let (Some(stated), Some(moved)) = (cr.impact.schedule_days, c.moved_days(&cr.id)) {
+                if i64::from(stated) != moved {
+                    self.at(
+                        Code::Inconsistent,
+                        &file,
+                        yaml_path![i, "impact", "schedule_days"],
+                        format!(
+                            "change request \"{}\" says schedule_days: {stated}, but its moves shift a milestone by {moved} days",
+                            cr.id
+                        ),
+                        Some("leave schedule_days out: it is derived from moves".into()),
+                    );
+                }
+            }
+        }
+    }
+
+    /// A tolerance needs a target to be measured from, and is a positive amount.
+    fn tolerance(&mut self, file: &str, i: usize, k: &crate::model::Kpi) {
+        use crate::model::{Amount, Tolerance};
+        let Some(tolerance) = k.tolerance else { return };
+        let Some(target) = k.target else {
+            self.at(
+                Code::Inconsistent,
+                file,
+                yaml_path![i, "tolerance"],
+                format!("KPI \"{}\" has a tolerance but no target", k.id),
+                Some(
+                    "a tolerance is measured from the target: add `target:`, or remove tolerance"
+                        .into(),
+                ),
+            );
+            return;
+        };
+        let amounts: Vec<Amount> = match tolerance {
+            Tolerance::OneSided(a) => vec![a],
+            Tolerance::Band(b) => b.below.into_iter().chain(b.above).collect(),
+        };
+        for a in amounts {
+            let n = a.number();
+            let problem = if !n.is_finite() || n < 0.0 {
+                Some(format!("KPI \"{}\" has a negative tolerance", k.id))
+            } else if matches!(a, Amount::Percent(_)) && target == 0.0 {
+                Some(format!(
+                    "KPI \"{}\" has a percentage tolerance of a target of 0",
+                    k.id
+                ))
+            } else {
+                None
+            };
+            if let Some(message) = problem {
+                self.at(
+                    Code::InvalidValue,
+                    file,
+                    yaml_path![i, "tolerance"],
+                    message,
+                    Some("write a tolerance as a positive amount in the KPI's unit, or a percentage of a non-zero target such as 5%".into()),
+                );
+                return;
+            }
+        }
+    }
+
     fn kpis(&mut self) {
         let file = self.file("kpis.yaml");
         for (i, k) in self.client.kpis.iter().enumerate() {
@@ -516,7 +734,7 @@ impl ClientCheck<'_> {
             ) {
                 self.out.push(d);
             }
-            if !Kpi::is_usable(k.target) {
+            if k.target.is_some_and(|t| !Kpi::is_usable(t)) {
                 self.at(
                     Code::InvalidValue,
                     &file,
@@ -525,6 +743,7 @@ impl ClientCheck<'_> {
                     Some(kpi_range_hint()),
                 );
             }
+            self.tolerance(&file, i, k);
             // Points were sorted at load, so their indices no longer match the file; find
             // the written position by date instead.
             let mut seen = BTreeSet::new();
@@ -558,6 +777,7 @@ impl ClientCheck<'_> {
         let mut by_date: BTreeMap<_, &str> = BTreeMap::new();
         for r in &self.client.reports {
             let file = self.file(&format!("reports/{}.md", r.slug));
+            self.ratings(&file, r);
             if let Ok(named) = r.slug.parse::<crate::model::Date>() {
                 if named != r.meta.date {
                     self.at(
@@ -581,6 +801,52 @@ impl ClientCheck<'_> {
                     Some("one report per date; merge them or correct the date".into()),
                 );
             }
+        }
+    }
+
+    /// A report's ratings are on the portal's scale, and a withheld one says why.
+    fn ratings(&mut self, file: &str, r: &crate::model::Report) {
+        let scale = &self.client.ratings;
+        let m = &r.meta;
+        let ratings = [
+            ("status", Some(&m.status)),
+            ("scope", m.scope.as_ref()),
+            ("schedule", m.schedule.as_ref()),
+            ("budget", m.budget.as_ref()),
+        ];
+        for (key, rating) in ratings {
+            let Some(rating) = rating.filter(|r| scale.meaning(r).is_none()) else {
+                continue;
+            };
+            let values = scale.values();
+            let mut hint = format!("expected one of: {}", values.join(", "));
+            if let Some(best) = did_you_mean(rating.as_str(), values.iter().map(String::as_str)) {
+                hint = format!("did you mean \"{best}\"? ({hint})");
+            }
+            self.at(
+                Code::UnknownValue,
+                file,
+                yaml_path![key],
+                format!("\"{}\" is not a valid value for \"{key}\"", rating.as_str()),
+                Some(hint),
+            );
+        }
+        match (m.status.is_withheld(), &m.withheld_reason) {
+            (true, None) => self.at(
+                Code::MissingKey,
+                file,
+                yaml_path!["status"],
+                "a withheld status needs a withheld_reason".to_owned(),
+                Some("say why it is not published, e.g. `withheld_reason: Exempt: commercial interests`".into()),
+            ),
+            (false, Some(_)) => self.at(
+                Code::Inconsistent,
+                file,
+                yaml_path!["withheld_reason"],
+                format!("withheld_reason is given, but the status is {}", m.status.as_str()),
+                Some("set `status: withheld`, or remove withheld_reason".into()),
+            ),
+            _ => {}
         }
     }
 

@@ -20,11 +20,14 @@ const UNDECIDED_CHANGE_DAYS: i64 = 14;
 impl ClientCheck<'_> {
     pub(super) fn practice(&mut self, today: Date) {
         self.future_reports(today);
+        // A closed engagement is judged as of its close: nothing falls late after it.
+        let today = self.client.judged_on(today);
         self.stale_report(today);
         self.overdue_milestones(today);
         self.overdue_acceptances(today);
         self.green_but_late(today);
         self.stale_kpis(today);
+        self.stale_raid(today);
         self.undecided_changes(today);
         self.past_contract();
         self.reports_without_actions();
@@ -58,8 +61,12 @@ impl ClientCheck<'_> {
         let Some(days) = c.cadence.report_days else {
             return;
         };
+        // A paused engagement expects no reports until it resumes.
+        if c.is_paused() {
+            return;
+        }
         let engagement = c.profile.engagement.as_ref();
-        if engagement.is_some_and(|e| e.start > today) {
+        if engagement.and_then(|e| e.start).is_some_and(|s| s > today) {
             return;
         }
         let latest = c.latest_report(today);
@@ -70,7 +77,7 @@ impl ClientCheck<'_> {
         }
         let since = latest
             .map(|r| r.meta.date)
-            .or_else(|| engagement.map(|e| e.start));
+            .or_else(|| engagement.and_then(|e| e.start));
         let Some(since) = since else { return };
         let gap = since.days_until(today);
         if gap <= i64::from(days) {
@@ -106,23 +113,37 @@ impl ClientCheck<'_> {
     fn overdue_milestones(&mut self, today: Date) {
         let file = self.file("milestones.yaml");
         for (i, m) in self.client.milestones.iter().enumerate() {
-            if !m.is_overdue(today) {
+            let Some(due) = m.forecast().filter(|_| m.is_overdue(today)) else {
                 continue;
-            }
+            };
             let key = if m.forecast_due.is_some() {
                 "forecast_due"
             } else {
                 "baseline_due"
             };
-            let late = m.forecast().days_until(today);
+            if let Some(updated) = m.updated_on.filter(|_| m.is_stale(today)) {
+                let d = self.sources.error_at_yaml(
+                    Code::StaleItem,
+                    &file,
+                    &yaml_path![i, "updated_on"],
+                    format!(
+                        "milestone \"{}\" was due {due}, but its record was last updated on {updated}: nobody has said where it stands since",
+                        m.id
+                    ),
+                );
+                self.out.push(d.warning().with_hint(
+                    "bring it up to date: mark it done with done_on, or give a new forecast_due, and set updated_on",
+                ));
+                continue;
+            }
+            let late = due.days_until(today);
             let d = self.sources.error_at_yaml(
                 Code::MilestoneOverdue,
                 &file,
                 &yaml_path![i, key],
                 format!(
-                    "milestone \"{}\" was due {} and is not done ({late} days overdue)",
+                    "milestone \"{}\" was due {due} and is not done ({late} days overdue)",
                     m.id,
-                    m.forecast()
                 ),
             );
             self.out.push(d.warning().with_hint(
@@ -162,7 +183,7 @@ impl ClientCheck<'_> {
         let Some(r) = c.latest_report(today) else {
             return;
         };
-        if r.meta.status != Rag::Green {
+        if c.ratings.counts_as(&r.meta.status) != Some(Rag::Green) {
             return;
         }
         let on = r.meta.date;
@@ -193,7 +214,7 @@ impl ClientCheck<'_> {
     fn stale_kpis(&mut self, today: Date) {
         let c = self.client;
         let file = self.file("kpis.yaml");
-        let started = c.profile.engagement.as_ref().map(|e| e.start);
+        let started = c.profile.engagement.as_ref().and_then(|e| e.start);
         for (i, k) in c.kpis.iter().enumerate() {
             let Some(period) = k.period_days else {
                 continue;
@@ -225,6 +246,33 @@ impl ClientCheck<'_> {
                     "add this period's point, or say in the next report why it is missing",
                 ),
             );
+        }
+    }
+
+    /// Open RAID entries past their due date whose record predates it.
+    fn stale_raid(&mut self, today: Date) {
+        let file = self.file("raid.yaml");
+        for (list, items) in self.client.raid.item_lists() {
+            for (i, item) in items.iter().enumerate() {
+                let (Some(due), Some(updated)) = (item.due_on, item.updated_on) else {
+                    continue;
+                };
+                if !item.is_stale(today) {
+                    continue;
+                }
+                let d = self.sources.error_at_yaml(
+                    Code::StaleItem,
+                    &file,
+                    &yaml_path![list.key(), i, "updated_on"],
+                    format!(
+                        "\"{}\" was due {due}, but its record was last updated on {updated}: nobody has said where it stands since",
+                        item.id
+                    ),
+                );
+                self.out.push(d.warning().with_hint(
+                    "bring it up to date: close it, or give a new due_on, and set updated_on",
+                ));
+            }
         }
     }
 
@@ -265,19 +313,19 @@ impl ClientCheck<'_> {
             }
             approved_cost = approved_cost + cr.impact.cost;
             let Some(end) = e.end else { continue };
-            for (j, id) in cr.affects.milestones.iter().enumerate() {
+            // Each change is named with its own move, not the milestone's final date.
+            for (id, to) in &cr.moves {
                 let Some(m) = c.milestone(id) else { continue };
-                if m.is_done() || m.forecast() <= end {
+                if m.is_done() || *to <= end {
                     continue;
                 }
                 let d = self.sources.error_at_yaml(
                     Code::PastContract,
                     &file,
-                    &yaml_path![i, "affects", "milestones", j],
+                    &yaml_path![i, "moves", id.as_str()],
                     format!(
-                        "approved change \"{}\" moves milestone \"{id}\" to {}, after the contract ends on {end}",
-                        cr.id,
-                        m.forecast()
+                        "approved change \"{}\" moves milestone \"{id}\" to {to}, after the contract ends on {end}",
+                        cr.id
                     ),
                 );
                 self.out.push(d.warning().with_hint(
@@ -305,14 +353,17 @@ impl ClientCheck<'_> {
 
     fn reports_without_actions(&mut self) {
         for r in &self.client.reports {
-            if r.meta.status == Rag::Green || states_actions(&r.body) {
+            // Only a rating that counts as amber or red asks for actions: an unassessed or
+            // withheld status says nothing either way.
+            let colour = self.client.ratings.counts_as(&r.meta.status);
+            if !matches!(colour, Some(Rag::Amber | Rag::Red)) || states_actions(&r.body) {
                 continue;
             }
             let d = self.sources.error_at_yaml(
                 Code::NoActions,
                 &self.report_file(r),
                 &yaml_path!["status"],
-                format!("this {} report states no actions", r.meta.status.key()),
+                format!("this {} report states no actions", r.meta.status.as_str()),
             );
             self.out.push(d.warning().with_hint(
                 "add an \"Actions\" (or \"Next steps\", \"Recovery plan\") section: what will be done, by whom, by when",

@@ -9,8 +9,8 @@ use super::front_matter::{self, SplitError};
 use super::{is_safe_slug, suggest_slug, yaml};
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::model::{
-    Cadence, Change, Client, ClientProfile, Kpi, Milestone, PortalConfig, Raid, Report, ReportMeta,
-    Scope, ScopeMeta,
+    Cadence, Change, Client, ClientProfile, Kpi, Milestone, PortalConfig, Raid, RatingScale,
+    Report, ReportMeta, Scope, ScopeMeta,
 };
 use crate::source::Source;
 
@@ -171,10 +171,12 @@ pub(crate) fn load_client(fs: &PortalFs, entry: &Entry, config: &PortalConfig) -
     for kpi in &mut kpis {
         kpi.points.sort_by_key(|p| p.on);
     }
+    crate::model::apply_moves(&mut milestones, &changes);
     reports.sort_by(|a: &Report, b: &Report| (a.meta.date, &a.slug).cmp(&(b.meta.date, &b.slug)));
     load.client = Some(Client {
         slug: entry.name.clone(),
         cadence: Cadence::resolve(&profile.cadence, &config.defaults.cadence),
+        ratings: RatingScale::new(&config.rating_scale),
         profile,
         scope,
         milestones,

@@ -143,6 +143,10 @@ fn explain(message: &str, field: Option<&str>) -> (Code, String, Option<String>)
         let key = words.first().copied().unwrap_or_default();
         let expected = words.get(1..).unwrap_or_default();
         let hint = match did_you_mean(key, expected.iter().copied()) {
+            // A retired key: it meant two things, so it is not silently read as either.
+            _ if key == "days" && expected.contains(&"schedule_days") => {
+                "`days` was ambiguous and is split in two: `schedule_days` (calendar days the end date moves; derived from `moves` when they are given) and `effort_days` (days of work, priced at the day rate)".to_owned()
+            }
             Some(best) => format!("did you mean \"{best}\"?"),
             None if expected.is_empty() => "this entry takes no keys".to_owned(),
             None => format!("expected one of: {}", expected.join(", ")),

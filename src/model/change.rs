@@ -3,10 +3,12 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use std::collections::BTreeMap;
+
 use super::{Date, Money, Visibility};
 
 /// A request to change what was agreed.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Change {
     /// Short stable id, e.g. `CR-04`.
@@ -28,6 +30,10 @@ pub struct Change {
     /// What it touches.
     #[serde(default)]
     pub affects: Affects,
+    /// New agreed dates of milestones, by id (`{ M4: 2026-12-04 }`). Once the change is
+    /// approved they re-baseline the milestones: delay the client approved is not slip.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub moves: BTreeMap<String, Date>,
     /// Who approved or rejected it.
     #[serde(default)]
     pub decided_by: Option<String>,
@@ -73,12 +79,15 @@ impl ChangeStatus {
 }
 
 /// Time and money a change adds (or removes).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Impact {
-    /// Working days added to the schedule.
-    #[serde(default)]
-    pub days: i32,
+    /// Calendar days the end date moves; derived from `moves` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule_days: Option<i32>,
+    /// Days of work it adds (priced at the day rate on daily engagements).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effort_days: Option<f64>,
     /// Amount added to the contract value.
     #[serde(default)]
     pub cost: Money,

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Currency, Date};
+use super::{Currency, Date, RatingLevel};
 
 /// The portal-wide configuration in `portico.yaml`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
@@ -33,6 +33,10 @@ pub struct PortalConfig {
     /// default, so text pasted from other systems shows exactly as written.
     #[serde(default)]
     pub smart_punctuation: bool,
+    /// The scale reports are rated on, best first; green, amber and red when absent.
+    /// `unknown` and `withheld` are always there and may not be redefined.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rating_scale: Vec<RatingLevel>,
 }
 
 /// Hosting settings every client inherits.

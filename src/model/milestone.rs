@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::{Date, Visibility};
 
 /// A dated commitment.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
     /// Short stable id, e.g. `M3`.
@@ -16,9 +16,12 @@ pub struct Milestone {
     /// A sentence or two of detail (Markdown inline).
     #[serde(default)]
     pub description: Option<String>,
-    /// The date agreed in the plan; never changes once agreed.
-    pub baseline_due: Date,
-    /// Today's best estimate; the baseline when absent.
+    /// The date first agreed in the plan, or `tbc` while none is agreed; may be left out
+    /// while the milestone is `planned`. Approved changes move it through their `moves`,
+    /// never by editing this date, so the original stays visible.
+    #[serde(default)]
+    pub baseline_due: Option<Due>,
+    /// Today's best estimate, when one is given.
     #[serde(default)]
     pub forecast_due: Option<Date>,
     /// The day it was actually reached.
@@ -26,6 +29,14 @@ pub struct Milestone {
     pub done_on: Option<Date>,
     /// Where it stands.
     pub status: MilestoneStatus,
+    /// A variance published by the source, shown beside the dates: a percentage
+    /// (`12.5`) or words (`"3 months late"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variance: Option<Variance>,
+    /// When this record was last brought up to date. A milestone past its date whose last
+    /// update is older than that date is stale, not counted as days overdue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_on: Option<Date>,
     /// Ids of the deliverables (from `scope.md`) it hands over.
     #[serde(default)]
     pub deliverables: Vec<String>,
@@ -35,18 +46,150 @@ pub struct Milestone {
     /// Who may see it.
     #[serde(default)]
     pub visibility: Visibility,
+    /// Moves by approved change requests, in the order they were decided; filled in at
+    /// load from `changes.yaml`, never written in `milestones.yaml`.
+    #[serde(default, skip_deserializing, skip_serializing_if = "Vec::is_empty")]
+    pub moves: Vec<Move>,
+}
+
+/// An agreed date, or none agreed yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Due {
+    /// A date.
+    On(Date),
+    /// To be confirmed.
+    Tbc,
+}
+
+impl Due {
+    /// The date, when there is one.
+    pub fn date(self) -> Option<Date> {
+        match self {
+            Due::On(d) => Some(d),
+            Due::Tbc => None,
+        }
+    }
+}
+
+impl Serialize for Due {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Due::On(d) => d.serialize(serializer),
+            Due::Tbc => serializer.serialize_str("tbc"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Due {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // A visitor, not a String read first: an error raised inside the scalar's visit is
+        // located at the scalar, where the user wrote the bad date.
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Due;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a date as YYYY-MM-DD, or tbc")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Due, E> {
+                if v == "tbc" {
+                    return Ok(Due::Tbc);
+                }
+                v.parse().map(Due::On).map_err(|e: super::DateError| {
+                    E::custom(
+                        e.to_string()
+                            .replace("as YYYY-MM-DD,", "as YYYY-MM-DD or tbc,"),
+                    )
+                })
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+impl JsonSchema for Due {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Due".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let date = generator.subschema_for::<Date>();
+        schemars::json_schema!({
+            "description": "A date as YYYY-MM-DD, or tbc while no date is agreed.",
+            "anyOf": [date, { "const": "tbc" }]
+        })
+    }
+}
+
+/// A variance as the source publishes it.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Variance {
+    /// A percentage, e.g. `12.5` for 12.5% over.
+    Percent(f64),
+    /// Words, e.g. "3 months late".
+    Text(String),
+}
+
+/// One re-baselining of a milestone by an approved change request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Move {
+    /// The change request's id.
+    pub change: String,
+    /// When the change was approved, if recorded.
+    pub decided_on: Option<Date>,
+    /// The agreed date before this move (`None` when it was to be confirmed).
+    pub from: Option<Date>,
+    /// The agreed date from this move on.
+    pub to: Date,
+}
+
+impl Move {
+    /// Calendar days the move added (negative when it brought the date forward).
+    pub fn days(&self) -> Option<i64> {
+        self.from.map(|f| f.days_until(self.to))
+    }
 }
 
 impl Milestone {
-    /// The date it is expected: the forecast, else the baseline.
-    pub fn forecast(&self) -> Date {
-        self.forecast_due.unwrap_or(self.baseline_due)
+    /// The date first agreed, before any approved change moved it.
+    pub fn original(&self) -> Option<Date> {
+        self.baseline_due.and_then(Due::date)
     }
 
-    /// Days the forecast (or the actual date, once done) lies after the baseline.
-    pub fn slip_days(&self) -> i64 {
-        let actual = self.done_on.unwrap_or_else(|| self.forecast());
-        self.baseline_due.days_until(actual)
+    /// The date agreed now: the latest approved move, else the original.
+    pub fn agreed(&self) -> Option<Date> {
+        self.moves.last().map(|m| m.to).or_else(|| self.original())
+    }
+
+    /// No date is agreed yet.
+    pub fn is_tbc(&self) -> bool {
+        self.agreed().is_none()
+    }
+
+    /// The date it is expected: the forecast, else the agreed date; `None` while to be
+    /// confirmed.
+    pub fn forecast(&self) -> Option<Date> {
+        self.forecast_due.or_else(|| self.agreed())
+    }
+
+    /// Days the forecast (or the actual date, once done) lies after the agreed date;
+    /// `None` when nobody gave a forecast (or no date is agreed): then nothing is said
+    /// about slip.
+    pub fn slip_days(&self) -> Option<i64> {
+        let actual = self.done_on.or(self.forecast_due)?;
+        Some(self.agreed()?.days_until(actual))
+    }
+
+    /// Days against the original date, when approved changes moved it.
+    pub fn slip_against_original(&self) -> Option<i64> {
+        if self.moves.is_empty() {
+            return None;
+        }
+        let actual = self
+            .done_on
+            .or(self.forecast_due)
+            .or_else(|| self.agreed())?;
+        Some(self.original()?.days_until(actual))
     }
 
     /// True once reached.
@@ -56,15 +199,45 @@ impl Milestone {
 
     /// Not done by `as_of`, and its forecast date is before it. A milestone finished after
     /// `as_of` counts as overdue on that date, so past reports are judged by what was true
-    /// then.
+    /// then. A milestone to be confirmed is never overdue.
     pub fn is_overdue(&self, as_of: Date) -> bool {
         let done_by_then = self.done_on.map_or(self.is_done(), |d| d <= as_of);
-        !done_by_then && self.forecast() < as_of
+        !done_by_then && self.forecast().is_some_and(|f| f < as_of)
     }
 
-    /// Not done, and its baseline date is before `as_of` (late against the plan).
-    pub fn is_late_against_baseline(&self, as_of: Date) -> bool {
-        !self.is_done() && self.baseline_due < as_of
+    /// Overdue, but its record was last updated before the date it was due: nobody has
+    /// said where it stands since, so it is stale rather than known to be late.
+    pub fn is_stale(&self, as_of: Date) -> bool {
+        self.is_overdue(as_of)
+            && self
+                .updated_on
+                .zip(self.forecast())
+                .is_some_and(|(u, due)| u < due)
+    }
+}
+
+/// Applies the `moves` of approved change requests to `milestones`, in the order they
+/// were decided (undated decisions at their request date; ties in file order). Moves on
+/// other changes, or naming no milestone, are left for `check` to report.
+pub fn apply_moves(milestones: &mut [Milestone], changes: &[super::Change]) {
+    let mut approved: Vec<(usize, &super::Change)> = changes
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.status == super::ChangeStatus::Approved && !c.moves.is_empty())
+        .collect();
+    approved.sort_by_key(|(i, c)| (c.decided_on.unwrap_or(c.requested_on), *i));
+    for (_, change) in approved {
+        for (id, to) in &change.moves {
+            if let Some(m) = milestones.iter_mut().find(|m| &m.id == id) {
+                let from = m.agreed();
+                m.moves.push(Move {
+                    change: change.id.clone(),
+                    decided_on: change.decided_on,
+                    from,
+                    to: *to,
+                });
+            }
+        }
     }
 }
 

@@ -14,6 +14,11 @@ mod milestone;
 mod money;
 mod profile;
 mod raid;
+mod rating;
+/// The two ratings every scale has.
+pub mod rating_values {
+    pub use super::rating::{UNKNOWN, WITHHELD};
+}
 mod report;
 mod scope;
 
@@ -26,14 +31,17 @@ use serde::{Deserialize, Deserializer, Serialize, de};
 pub use change::{Affects, Change, ChangeStatus, Impact};
 pub use config::{Agency, CadenceDefaults, Defaults, DeployDefaults, Host, PortalConfig};
 pub use date::{Date, DateError};
-pub use kpi::{Better, Kpi, Point};
-pub use milestone::{Acceptance, AcceptanceDecision, Milestone, MilestoneStatus};
+pub use kpi::{Amount, Band, Better, Kpi, Point, Scale, Standing, Tolerance};
+pub use milestone::{
+    Acceptance, AcceptanceDecision, Due, Milestone, MilestoneStatus, Move, Variance, apply_moves,
+};
 pub use money::Money;
 pub use profile::{
     Access, Branding, Cadence, CadenceInput, ClientDeploy, ClientProfile, Colour, Contact,
-    Contacts, Currency, Engagement, FeeBasis,
+    Contacts, Currency, Detail, Engagement, EngagementState, FeeBasis,
 };
 pub use raid::{Decision, DecisionStatus, Raid, RaidItem, RaidKind, RaidStatus, Severity};
+pub use rating::{Meaning, Rating, RatingLevel, RatingScale};
 pub use report::{Report, ReportMeta, is_action_heading};
 pub use scope::{Deliverable, Scope, ScopeMeta};
 
@@ -71,6 +79,8 @@ pub struct Client {
     pub profile: ClientProfile,
     /// Cadence after applying the portal's defaults.
     pub cadence: Cadence,
+    /// The scale its reports are rated on (`portico.yaml`'s `rating_scale`, or the default).
+    pub ratings: RatingScale,
     /// `scope.md`, when present.
     pub scope: Option<Scope>,
     /// `milestones.yaml`, in file order.
@@ -189,6 +199,47 @@ impl Client {
         self.reports.iter().rev().find(|r| r.meta.date <= as_of)
     }
 
+    /// The day a closed engagement closed; `None` while it is active or paused.
+    pub fn closed_on(&self) -> Option<Date> {
+        let e = self.profile.engagement.as_ref()?;
+        (e.state == EngagementState::Closed)
+            .then_some(e.closed_on)
+            .flatten()
+    }
+
+    /// The date facts are judged on: `today`, or a closed engagement's close if earlier.
+    /// Nothing falls overdue or stale after an engagement closed.
+    pub fn judged_on(&self, today: Date) -> Date {
+        self.closed_on().map_or(today, |c| c.min(today))
+    }
+
+    /// True while the engagement is paused.
+    pub fn is_paused(&self) -> bool {
+        self.profile
+            .engagement
+            .as_ref()
+            .is_some_and(|e| e.state == EngagementState::Paused)
+    }
+
+    /// Calendar days an approved change moves the schedule: its own `schedule_days`, else
+    /// the largest of the moves it made. `None` when it says nothing about time.
+    pub fn schedule_days(&self, change: &Change) -> Option<i64> {
+        if let Some(days) = change.impact.schedule_days {
+            return Some(i64::from(days));
+        }
+        self.moved_days(&change.id)
+    }
+
+    /// The largest move `change_id` made to any milestone, in calendar days.
+    pub fn moved_days(&self, change_id: &str) -> Option<i64> {
+        self.milestones
+            .iter()
+            .flat_map(|m| m.moves.iter())
+            .filter(|mv| mv.change == change_id)
+            .filter_map(Move::days)
+            .max_by_key(|d| d.abs())
+    }
+
     /// Looks up a milestone by id.
     pub fn milestone(&self, id: &str) -> Option<&Milestone> {
         self.milestones.iter().find(|m| m.id == id)
@@ -216,6 +267,7 @@ impl Client {
         Client {
             slug: "acme".into(),
             cadence: Cadence::resolve(&profile.cadence, &Default::default()),
+            ratings: RatingScale::default(),
             profile,
             scope: None,
             milestones: vec![],

@@ -23,9 +23,56 @@ impl Money {
         Money(units.saturating_mul(100))
     }
 
+    /// An amount from hundredths.
+    pub fn from_cents(cents: i64) -> Money {
+        Money(cents)
+    }
+
     /// The amount in hundredths.
     pub fn cents(self) -> i64 {
         self.0
+    }
+
+    /// An amount with a scale suffix, as published in millions: `98.339m` (98,339,000),
+    /// `3.2bn`, `12k`. Kept exact: the digits are scaled as decimals, never through a
+    /// float. `None` when the text is not of that shape; an error when it is but the
+    /// amount is unusable.
+    pub fn parse_scaled(text: &str) -> Option<Result<Money, String>> {
+        let t = text.trim();
+        let (number, zeros) = [("bn", 9u32), ("m", 6), ("k", 3)]
+            .iter()
+            .find_map(|(suffix, zeros)| t.strip_suffix(suffix).map(|n| (n, *zeros)))?;
+        let (negative, number) = match number.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, number),
+        };
+        let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+        let digits_ok = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() || !digits_ok(whole) || !digits_ok(fraction) {
+            return None;
+        }
+        // Hundredths: whole and fraction digits shifted by the scale plus two places.
+        let places = zeros + 2;
+        let fraction_len = u32::try_from(fraction.len()).ok()?;
+        let Some(shift) = places.checked_sub(fraction_len) else {
+            return Some(Err(format!(
+                "\"{text}\" has more decimals than a cent: at most {} after the point with this scale",
+                places
+            )));
+        };
+        let too_large = || format!("\"{text}\" is too large for an amount of money");
+        let mantissa: i64 = match format!("{whole}{fraction}").parse() {
+            Ok(m) => m,
+            Err(_) => return Some(Err(too_large())),
+        };
+        let cents = 10i64
+            .checked_pow(shift)
+            .and_then(|f| mantissa.checked_mul(f))
+            .filter(|c| *c <= LIMIT.saturating_mul(100));
+        Some(match cents {
+            Some(c) => Ok(Money(if negative { -c } else { c })),
+            None => Err(too_large()),
+        })
     }
 
     /// True when the amount has no fractional part.
@@ -88,9 +135,11 @@ impl JsonSchema for Money {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "type": "number",
-            "multipleOf": 0.01,
-            "description": "An amount such as 148000 or 9600.50, without currency signs."
+            "anyOf": [
+                { "type": "number", "multipleOf": 0.01 },
+                { "type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?(k|m|bn)$" }
+            ],
+            "description": "An amount such as 148000 or 9600.50, or with a scale: 98.339m, 3.2bn, 12k; without currency signs."
         })
     }
 }
@@ -142,9 +191,13 @@ impl<'de> Deserialize<'de> for Money {
                 Ok(Money(cents as i64))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Money, E> {
-                Err(E::custom(format!(
-                    "expected a plain number such as 148000 or 9600.50, found \"{v}\" (leave out currency signs and thousands separators)"
-                )))
+                match Money::parse_scaled(v) {
+                    Some(Ok(m)) => Ok(m),
+                    Some(Err(why)) => Err(E::custom(why)),
+                    None => Err(E::custom(format!(
+                        "expected a number such as 148000, 9600.50 or 98.339m, found \"{v}\" (leave out currency signs and thousands separators)"
+                    ))),
+                }
             }
         }
         deserializer.deserialize_any(Visitor)
@@ -162,6 +215,23 @@ mod tests {
         assert_eq!(Money(123_456_750).grouped(), "1,234,567.50");
         assert_eq!(Money::from_units(999).grouped(), "999");
         assert_eq!(Money::ZERO.grouped(), "0");
+    }
+
+    #[test]
+    fn values_take_a_scale_and_stay_exact() {
+        let m = |s: &str| Money::parse_scaled(s).unwrap().unwrap().cents();
+        assert_eq!(m("98.339m"), 9_833_900_000);
+        assert_eq!(m("3.2bn"), 320_000_000_000);
+        assert_eq!(m("12k"), 1_200_000);
+        assert_eq!(m("-1.5k"), -150_000);
+        assert_eq!(m("40bn"), 4_000_000_000_000);
+        assert_eq!(m("0.00000001m"), 1);
+        assert!(Money::parse_scaled("0.000000001m").unwrap().is_err());
+        assert!(Money::parse_scaled("2000bn").unwrap().is_err());
+        assert_eq!(Money::parse_scaled("12 apples"), None);
+        assert_eq!(Money::parse_scaled("€12k"), None);
+        let yaml: Money = serde_yaml::from_str("98.339m").unwrap();
+        assert_eq!(yaml.cents(), 9_833_900_000);
     }
 
     #[test]

@@ -40,6 +40,25 @@ pub struct ClientProfile {
     /// Markdown files: `markdown`, or `plain` for text imported from elsewhere.
     #[serde(default)]
     pub text_format: TextFormat,
+    /// Further facts shown on the overview, in order: department, project number, lifecycle
+    /// cost...
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<Detail>,
+}
+
+/// A labelled fact about the client or the engagement: text, or an amount of money.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Detail {
+    /// What it is, e.g. "Project number" or "Lifecycle cost".
+    pub label: String,
+    /// The fact as text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// The fact as an amount in the engagement's currency (`98.339m`, `3.2bn`, `12k` or a
+    /// plain number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub money: Option<Money>,
 }
 
 /// Who can open a protected portal. Passwords come from environment variables at build
@@ -139,13 +158,27 @@ pub struct Engagement {
     /// Name of the engagement, e.g. "Warehouse network redesign".
     #[serde(default)]
     pub title: Option<String>,
-    /// First day of the engagement.
-    pub start: Date,
+    /// First day of the engagement, when known.
+    #[serde(default)]
+    pub start: Option<Date>,
     /// Contractual end date; absent for an open-ended retainer.
     #[serde(default)]
     pub end: Option<Date>,
-    /// How fees are charged.
-    pub fee_basis: FeeBasis,
+    /// Where the engagement stands: `active` (the default), `paused` or `closed`.
+    #[serde(default)]
+    pub state: EngagementState,
+    /// The day a closed engagement closed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed_on: Option<Date>,
+    /// A sentence or two on how it ended, shown at the top of a closed portal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closing_summary: Option<String>,
+    /// How fees are charged; nothing is said about fees when absent.
+    #[serde(default)]
+    pub fee_basis: Option<FeeBasis>,
+    /// What `fee_basis: other` means, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fee_description: Option<String>,
     /// Total agreed value (fixed price, or the budget cap for time and materials).
     #[serde(default)]
     pub contract_value: Option<Money>,
@@ -172,6 +205,23 @@ pub enum FeeBasis {
     Monthly,
     /// A retainer for ongoing availability.
     Retainer,
+    /// No fee: pro bono, or paid for elsewhere.
+    None,
+    /// Another arrangement, described in `fee_description`.
+    Other,
+}
+
+/// Where an engagement stands.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EngagementState {
+    /// Under way: reports and dates are expected.
+    #[default]
+    Active,
+    /// On hold: no reports are expected until it resumes.
+    Paused,
+    /// Finished (give `closed_on`): nothing is expected after its close.
+    Closed,
 }
 
 impl FeeBasis {
@@ -182,6 +232,8 @@ impl FeeBasis {
             FeeBasis::Daily => "Time and materials (day rate)",
             FeeBasis::Monthly => "Monthly fee",
             FeeBasis::Retainer => "Retainer",
+            FeeBasis::None => "No fee",
+            FeeBasis::Other => "Other arrangement",
         }
     }
 }

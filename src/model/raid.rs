@@ -140,6 +140,10 @@ pub struct RaidItem {
     /// When it was closed.
     #[serde(default)]
     pub closed_on: Option<Date>,
+    /// When this entry was last brought up to date. Open past its due date with an older
+    /// update, it is stale: nobody has said where it stands since it fell due.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_on: Option<Date>,
     /// Detail: mitigation, impact, what is being done (Markdown).
     #[serde(default)]
     pub text: Option<String>,
@@ -152,6 +156,15 @@ impl RaidItem {
     /// Not closed.
     pub fn is_open(&self) -> bool {
         self.status != RaidStatus::Closed
+    }
+
+    /// Open past its due date, and last updated before that date.
+    pub fn is_stale(&self, as_of: Date) -> bool {
+        self.is_open()
+            && self
+                .due_on
+                .zip(self.updated_on)
+                .is_some_and(|(due, updated)| due < as_of && updated < due)
     }
 
     /// Open with high or critical severity, or escalated.

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Date, Rag, TextFormat, Visibility};
+use super::{Date, Rating, TextFormat, Visibility};
 
 /// One status report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,17 +26,25 @@ pub struct ReportMeta {
     pub date: Date,
     /// Headline.
     pub title: String,
-    /// Overall status.
-    pub status: Rag,
+    /// Overall status, on the portal's rating scale; `unknown` when nobody assessed it,
+    /// `withheld` (with `withheld_reason`) when it may not be published.
+    pub status: Rating,
+    /// Who gave the rating, e.g. "Independent Projects Review"; the report's author when
+    /// absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rated_by: Option<String>,
+    /// Why a `withheld` status is not published, shown in its place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withheld_reason: Option<String>,
     /// Scope status, when reported separately.
     #[serde(default)]
-    pub scope: Option<Rag>,
+    pub scope: Option<Rating>,
     /// Schedule status, when reported separately.
     #[serde(default)]
-    pub schedule: Option<Rag>,
+    pub schedule: Option<Rating>,
     /// Budget status, when reported separately.
     #[serde(default)]
-    pub budget: Option<Rag>,
+    pub budget: Option<Rating>,
     /// Two or three sentences a sponsor reads instead of the whole report.
     pub summary: String,
     /// Who may see it.
@@ -51,14 +59,46 @@ pub struct ReportMeta {
 /// "Recovery plan", "Mitigation", "Asks of the client"... `check` wants one in every amber
 /// or red report, and `new report` carries its items over as the next report's checklist.
 pub fn is_action_heading(heading: &str) -> bool {
-    const WORDS: [&str; 6] = [
-        "action",
-        "next step",
-        "recovery",
-        "mitigation",
-        "plan",
-        "ask",
-    ];
+    // Whole words only: "Explanation" holds "plan" and "Task force" holds "ask", but
+    // neither introduces actions.
+    const WORDS: [&str; 6] = ["action", "recovery", "mitigation", "plan", "ask", "asks"];
     let lower = heading.to_lowercase();
-    WORDS.iter().any(|w| lower.contains(w))
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is = |w: &str, base: &str| w == base || w.strip_suffix('s') == Some(base);
+    words.iter().any(|w| WORDS.iter().any(|base| is(w, base)))
+        || words
+            .windows(2)
+            .any(|pair| pair[0] == "next" && is(pair[1], "step"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_action_heading;
+
+    #[test]
+    fn action_headings_match_whole_words() {
+        for yes in [
+            "Actions",
+            "Next steps",
+            "Recovery plan",
+            "Mitigation",
+            "Asks of the client",
+            "Our plan for December",
+            "Action",
+        ] {
+            assert!(is_action_heading(yes), "{yes}");
+        }
+        for no in [
+            "Explanation",
+            "Task force",
+            "Planning assumptions",
+            "Transactions",
+            "Masks",
+        ] {
+            assert!(!is_action_heading(no), "{no}");
+        }
+    }
 }

@@ -54,8 +54,9 @@ fn day_number(d: Date) -> f64 {
 
 /// The value range of a KPI including its target, padded by a tenth on each side.
 fn value_range(kpi: &Kpi) -> (f64, f64) {
-    let mut lo = kpi.target;
-    let mut hi = kpi.target;
+    let first = kpi.target.or_else(|| kpi.points.first().map(|p| p.value));
+    let mut lo = first.unwrap_or(0.0);
+    let mut hi = lo;
     for p in &kpi.points {
         lo = lo.min(p.value);
         hi = hi.max(p.value);
@@ -68,7 +69,7 @@ fn value_range(kpi: &Kpi) -> (f64, f64) {
 /// measured was negative (counts, durations, money), and a percentage within 0-100 unless
 /// the data leaves it.
 fn domain(kpi: &Kpi) -> (f64, f64) {
-    let values = || kpi.points.iter().map(|p| p.value).chain([kpi.target]);
+    let values = || kpi.points.iter().map(|p| p.value).chain(kpi.target);
     let lo = if values().all(|v| v >= 0.0) {
         0.0
     } else {
@@ -259,11 +260,13 @@ pub(crate) fn sparkline(kpi: &Kpi) -> String {
     let mut svg = String::new();
     let description = match (kpi.points.first(), kpi.latest()) {
         (Some(first), Some(last)) => format!(
-            "{}: from {} to {}, target {}",
+            "{}: from {} to {}{}",
             kpi.name,
             format::with_unit(first.value, unit),
             format::with_unit(last.value, unit),
-            format::with_unit(kpi.target, unit)
+            kpi.target
+                .map(|t| format!(", target {}", format::with_unit(t, unit)))
+                .unwrap_or_default()
         ),
         _ => format!("{}: no measurements yet", kpi.name),
     };
@@ -274,11 +277,13 @@ pub(crate) fn sparkline(kpi: &Kpi) -> String {
     );
     let (lo, hi) = value_range(kpi);
     let y = Scale::new(lo, hi, H - PAD, PAD);
-    let ty = px(y.at(kpi.target));
-    let _ = write!(
-        svg,
-        "<line class=\"target\" x1=\"0\" x2=\"{W}\" y1=\"{ty}\" y2=\"{ty}\"/>"
-    );
+    if let Some(target) = kpi.target {
+        let ty = px(y.at(target));
+        let _ = write!(
+            svg,
+            "<line class=\"target\" x1=\"0\" x2=\"{W}\" y1=\"{ty}\" y2=\"{ty}\"/>"
+        );
+    }
     if let Some((d0, d1)) = date_range(kpi) {
         let x = Scale::new(d0, d1, PAD, W - PAD);
         let points: Vec<String> = kpi
@@ -292,10 +297,10 @@ pub(crate) fn sparkline(kpi: &Kpi) -> String {
             points.join(" ")
         );
         if let Some(last) = kpi.latest() {
-            let class = if kpi.meets_target(last.value) {
-                "last good"
-            } else {
-                "last bad"
+            let class = match kpi.standing(last.value) {
+                None => "last",
+                Some(crate::model::Standing::OnTarget) => "last good",
+                Some(_) => "last bad",
             };
             let _ = write!(
                 svg,
@@ -343,7 +348,10 @@ fn kpi_chart_at(kpi: &Kpi, size: Size) -> String {
     let h = if w > 400.0 { 260.0 } else { 220.0 };
     let unit = kpi.unit.as_deref();
     let tick_unit = unit.filter(|u| u.starts_with('%'));
-    let target_text = format!("Target {}", format::with_unit(kpi.target, unit));
+    let target_text = kpi
+        .target
+        .map(|t| format!("Target {}", format::with_unit(t, unit)))
+        .unwrap_or_default();
     // The target's legend sits above the plot, where it cannot cover a point.
     let top = font * 2.2;
     let bottom = font * 2.2 + 4.0;
@@ -353,11 +361,14 @@ fn kpi_chart_at(kpi: &Kpi, size: Size) -> String {
         svg,
         "<svg class=\"chart {}\" viewBox=\"0 0 {w} {h}\" role=\"img\"><title>{}</title>",
         size.class,
-        esc(&format!(
-            "{} over time against a target of {}",
-            kpi.name,
-            format::with_unit(kpi.target, unit)
-        ))
+        esc(&match kpi.target {
+            Some(t) => format!(
+                "{} over time against a target of {}",
+                kpi.name,
+                format::with_unit(t, unit)
+            ),
+            None => format!("{} over time", kpi.name),
+        })
     );
     let bounds = domain(kpi);
     let (lo, hi) = value_range(kpi);
@@ -403,21 +414,23 @@ fn kpi_chart_at(kpi: &Kpi, size: Size) -> String {
             esc(label)
         );
     }
-    let ty = px(y.at(kpi.target));
-    let legend_x = w - right - text_width(&target_text, font);
-    let _ = write!(
-        svg,
-        "<line class=\"target\" x1=\"{}\" x2=\"{}\" y1=\"{ty}\" y2=\"{ty}\"/><line class=\"target\" x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\"/><text class=\"target-label\" x=\"{}\" y=\"{}\">{}</text>",
-        px(left),
-        px(w - right),
-        px(legend_x - 30.0),
-        px(legend_x - 6.0),
-        px(font * 0.8),
-        px(font * 0.8),
-        px(legend_x),
-        px(font * 1.15),
-        esc(&target_text)
-    );
+    if let Some(target) = kpi.target {
+        let ty = px(y.at(target));
+        let legend_x = w - right - text_width(&target_text, font);
+        let _ = write!(
+            svg,
+            "<line class=\"target\" x1=\"{}\" x2=\"{}\" y1=\"{ty}\" y2=\"{ty}\"/><line class=\"target\" x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\"/><text class=\"target-label\" x=\"{}\" y=\"{}\">{}</text>",
+            px(left),
+            px(w - right),
+            px(legend_x - 30.0),
+            px(legend_x - 6.0),
+            px(font * 0.8),
+            px(font * 0.8),
+            px(legend_x),
+            px(font * 1.15),
+            esc(&target_text)
+        );
+    }
     if let Some((d0, d1)) = date_range(kpi) {
         let (x0, x1) = (left + 12.0, w - right - 12.0);
         let x = Scale::new(d0, d1, x0, x1);
@@ -436,10 +449,10 @@ fn kpi_chart_at(kpi: &Kpi, size: Size) -> String {
             line.join(" ")
         );
         for (p, (cx, cy)) in kpi.points.iter().zip(&coords) {
-            let class = if kpi.meets_target(p.value) {
-                "good"
-            } else {
-                "bad"
+            let class = match kpi.standing(p.value) {
+                None => "point",
+                Some(crate::model::Standing::OnTarget) => "good",
+                Some(_) => "bad",
             };
             let _ = write!(
                 svg,
@@ -486,13 +499,18 @@ fn kpi_chart_at(kpi: &Kpi, size: Size) -> String {
 /// Milestones on a time axis, wide and narrow: the baseline date (hollow diamond), the
 /// forecast or actual date (filled circle), the slip between them, and the as-of date.
 pub(crate) fn timeline(
-    milestones: &[Milestone],
+    milestones: &[&Milestone],
     start: Option<Date>,
     end: Option<Date>,
     as_of: Date,
 ) -> String {
-    let mut svg = timeline_at(milestones, start, end, as_of, WIDE);
-    svg.push_str(&timeline_at(milestones, start, end, as_of, NARROW));
+    // Milestones to be confirmed have no place on a time axis: the page lists them.
+    let dated: Vec<(&Milestone, Date)> = milestones
+        .iter()
+        .filter_map(|m| Some((*m, m.agreed()?)))
+        .collect();
+    let mut svg = timeline_at(&dated, start, end, as_of, WIDE);
+    svg.push_str(&timeline_at(&dated, start, end, as_of, NARROW));
     svg
 }
 
@@ -500,7 +518,7 @@ pub(crate) fn timeline(
 /// the engagement's length beyond them is drawn at the edge (its title still gives the
 /// date), so one milestone decades away does not crush the rest.
 fn timeline_span(
-    milestones: &[Milestone],
+    milestones: &[(&Milestone, Date)],
     start: Option<Date>,
     end: Option<Date>,
     as_of: Date,
@@ -508,9 +526,9 @@ fn timeline_span(
     let mut dates: Vec<Date> = vec![as_of];
     dates.extend(start);
     dates.extend(end);
-    for m in milestones {
-        dates.push(m.baseline_due);
-        dates.push(m.forecast());
+    for (m, agreed) in milestones {
+        dates.push(*agreed);
+        dates.extend(m.forecast());
         dates.extend(m.done_on);
     }
     let (mut min, mut max) = (*dates.iter().min()?, *dates.iter().max()?);
@@ -525,7 +543,7 @@ fn timeline_span(
 }
 
 fn timeline_at(
-    milestones: &[Milestone],
+    milestones: &[(&Milestone, Date)],
     start: Option<Date>,
     end: Option<Date>,
     as_of: Date,
@@ -545,7 +563,7 @@ fn timeline_at(
     };
     let left = milestones
         .iter()
-        .map(|m| text_width(&m.id, font))
+        .map(|(m, _)| text_width(&m.id, font))
         .fold(font * 2.0, f64::max)
         .min(w * 0.3)
         + 14.0;
@@ -584,10 +602,10 @@ fn timeline_at(
         px(top - 6.0),
         px(h - 4.0)
     );
-    for (i, m) in milestones.iter().enumerate() {
+    for (i, &(m, agreed)) in milestones.iter().enumerate() {
         let cy = top + row * i as f64 + row / 2.0;
-        let bx = at(m.baseline_due);
-        let actual = m.done_on.unwrap_or_else(|| m.forecast());
+        let bx = at(agreed);
+        let actual = m.done_on.or(m.forecast_due).unwrap_or(agreed);
         let fx = at(actual);
         let _ = write!(
             svg,
@@ -595,8 +613,8 @@ fn timeline_at(
             px(cy + font * 0.35),
             esc(&m.id)
         );
-        if actual != m.baseline_due {
-            let class = if actual > m.baseline_due {
+        if actual != agreed {
+            let class = if actual > agreed {
                 "slip late"
             } else {
                 "slip early"
@@ -616,7 +634,7 @@ fn timeline_at(
             px(bx),
             px(cy - 6.0),
             esc(&m.id),
-            esc(&format::short_date(m.baseline_due))
+            esc(&format::short_date(agreed))
         );
         let (class, word) = if m.is_done() {
             ("actual done", "done")
@@ -702,7 +720,8 @@ mod tests {
         )
         .unwrap();
         let as_of: Date = "2026-09-01".parse().unwrap();
-        let svg = timeline(&ms, None, None, as_of);
+        let refs: Vec<&Milestone> = ms.iter().collect();
+        let svg = timeline(&refs, None, None, as_of);
         assert!(svg.contains("class=\"slip late\""), "{svg}");
         assert!(svg.contains("class=\"actual overdue\""), "{svg}");
         assert!(svg.contains(">Jul 2026<"), "{svg}");

@@ -4,8 +4,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::model::{
-    Change, Client, Contacts, Date, Engagement, Kpi, Milestone, PortalConfig, Rag, Raid, ScopeMeta,
-    TextFormat,
+    Change, Client, Contacts, Date, Engagement, Kpi, Milestone, PortalConfig, Rag, Raid, Rating,
+    RatingScale, Report, ScopeMeta, TextFormat,
 };
 
 /// The contents of `portal.json`. Built from a client already stripped of internal items.
@@ -17,8 +17,12 @@ pub struct PortalData {
     pub client: ClientData,
     /// The date date-dependent facts were computed against.
     pub as_of: Date,
-    /// Overall status in the latest report.
-    pub status: Option<Rag>,
+    /// Overall status in the latest report, as written (a value of the portal's rating
+    /// scale, `unknown` or `withheld`).
+    pub status: Option<Rating>,
+    /// What that status means.
+    #[serde(flatten)]
+    pub rating: Option<RatingData>,
     /// Status reports, newest first, each with its full text.
     pub reports: Vec<ReportData>,
     /// What was agreed, with the scope's narrative.
@@ -70,14 +74,17 @@ pub struct ReportData {
     pub date: Date,
     /// Headline.
     pub title: String,
-    /// Overall status.
-    pub status: Rag,
+    /// Overall status, as written.
+    pub status: Rating,
+    /// What it means.
+    #[serde(flatten)]
+    pub rating: RatingData,
     /// Scope status, when reported.
-    pub scope: Option<Rag>,
+    pub scope: Option<Rating>,
     /// Schedule status, when reported.
-    pub schedule: Option<Rag>,
+    pub schedule: Option<Rating>,
     /// Budget status, when reported.
-    pub budget: Option<Rag>,
+    pub budget: Option<Rating>,
     /// Summary.
     pub summary: String,
     /// How `text` is written: `markdown` or `plain`.
@@ -89,6 +96,40 @@ pub struct ReportData {
     pub text: String,
     /// The report's page, relative to the portal (absolute when the address is known).
     pub href: String,
+}
+
+/// What a report's overall rating means on the portal's scale.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct RatingData {
+    /// The rating in words, e.g. "At risk", "Not assessed" or "Withheld: <reason>".
+    pub status_label: String,
+    /// The colour it counts as; null for `unknown` and `withheld`, which are never green.
+    pub counts_as: Option<Rag>,
+    /// Who gave the rating, when the report says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rated_by: Option<String>,
+    /// Why a withheld rating is not published.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub withheld_reason: Option<String>,
+}
+
+impl RatingData {
+    fn of(scale: &RatingScale, report: &Report) -> RatingData {
+        let rating = &report.meta.status;
+        let meaning = scale.meaning(rating);
+        let label = meaning
+            .as_ref()
+            .map_or_else(|| rating.as_str().to_owned(), |m| m.label.clone());
+        RatingData {
+            status_label: match &report.meta.withheld_reason {
+                Some(reason) if rating.is_withheld() => format!("{label}: {reason}"),
+                _ => label,
+            },
+            counts_as: meaning.and_then(|m| m.counts_as),
+            rated_by: report.meta.rated_by.clone(),
+            withheld_reason: report.meta.withheld_reason.clone(),
+        }
+    }
 }
 
 /// `portal.json` for a client already stripped of internal items.
@@ -106,7 +147,10 @@ pub(crate) fn portal_json(client: &Client, config: &PortalConfig, as_of: Date) -
             contacts: client.profile.contacts.clone(),
         },
         as_of,
-        status: client.latest_report(as_of).map(|r| r.meta.status),
+        status: client.latest_report(as_of).map(|r| r.meta.status.clone()),
+        rating: client
+            .latest_report(as_of)
+            .map(|r| RatingData::of(&client.ratings, r)),
         reports: client
             .reports
             .iter()
@@ -114,10 +158,11 @@ pub(crate) fn portal_json(client: &Client, config: &PortalConfig, as_of: Date) -
             .map(|r| ReportData {
                 date: r.meta.date,
                 title: r.meta.title.clone(),
-                status: r.meta.status,
-                scope: r.meta.scope,
-                schedule: r.meta.schedule,
-                budget: r.meta.budget,
+                status: r.meta.status.clone(),
+                rating: RatingData::of(&client.ratings, r),
+                scope: r.meta.scope.clone(),
+                schedule: r.meta.schedule.clone(),
+                budget: r.meta.budget.clone(),
                 summary: r.meta.summary.clone(),
                 format: r.meta.format.unwrap_or(client.profile.text_format),
                 text: r.body.clone(),

@@ -55,17 +55,24 @@ pub(crate) fn atom(client: &Client, config: &PortalConfig, as_of: Date) -> Strin
                     smart_punctuation: config.smart_punctuation,
                 },
             );
-            let status = r.meta.status;
+            let status = client
+                .ratings
+                .meaning(&r.meta.status)
+                .map_or_else(|| r.meta.status.as_str().to_owned(), |m| m.label);
+            let status = match &r.meta.withheld_reason {
+                Some(reason) if r.meta.status.is_withheld() => format!("{status}: {reason}"),
+                _ => status,
+            };
             Entry {
                 id: format!("urn:portico:{folder}:report:{}", id_part(&r.slug)),
-                title: Text::plain(format!("{} ({})", r.meta.title, status.label())),
+                title: Text::plain(format!("{} ({status})", r.meta.title)),
                 updated: fixed(r.meta.date),
                 published: Some(fixed(r.meta.date)),
                 summary: Some(Text::plain(r.meta.summary.clone())),
                 content: Some(Content {
                     value: Some(format!(
                         "<p><strong>Overall status: {}.</strong> {}</p>\n{body}",
-                        status.label(),
+                        escape(&status),
                         escape(&r.meta.summary)
                     )),
                     content_type: Some("html".into()),
@@ -78,8 +85,8 @@ pub(crate) fn atom(client: &Client, config: &PortalConfig, as_of: Date) -> Strin
                     ..Default::default()
                 }],
                 categories: vec![Category {
-                    term: status.key().into(),
-                    label: Some(status.label().into()),
+                    term: r.meta.status.as_str().into(),
+                    label: Some(status.clone()),
                     ..Default::default()
                 }],
                 ..Default::default()
@@ -141,21 +148,31 @@ pub(crate) fn ical(client: &Client, config: &PortalConfig, as_of: Date) -> Strin
         .append_property(("CALSCALE", "GREGORIAN"))
         .name(&format!("{}: milestones", client.profile.name));
     for m in &client.milestones {
-        let on = m.done_on.unwrap_or_else(|| m.forecast());
+        // A milestone to be confirmed has no day to put in a calendar.
+        let (Some(agreed), Some(on)) = (m.agreed(), m.done_on.or_else(|| m.forecast())) else {
+            continue;
+        };
         let state = if m.is_overdue(as_of) {
             format!("{}, overdue", m.status.label())
         } else {
             m.status.label().to_owned()
         };
-        let mut description = format!("Agreed date: {}.", short_date(m.baseline_due));
-        match m.done_on {
-            Some(done) => description.push_str(&format!(" Done on {}.", short_date(done))),
-            None if m.forecast() != m.baseline_due => description.push_str(&format!(
+        let mut description = format!("Agreed date: {}.", short_date(agreed));
+        if let Some(original) = m.original().filter(|o| *o != agreed) {
+            description.push_str(&format!(
+                " Originally {} (moved by approved changes).",
+                short_date(original)
+            ));
+        }
+        match (m.done_on, m.forecast_due, m.slip_days()) {
+            (Some(done), _, _) => description.push_str(&format!(" Done on {}.", short_date(done))),
+            (None, Some(f), Some(slip)) if slip != 0 => description.push_str(&format!(
                 " Forecast: {} ({} against the plan).",
-                short_date(m.forecast()),
-                signed_days(m.slip_days())
+                short_date(f),
+                signed_days(slip)
             )),
-            None => description.push_str(" On plan."),
+            (None, Some(_), _) => description.push_str(" On plan."),
+            (None, None, _) => description.push_str(" No forecast given."),
         }
         if let Some(text) = &m.description {
             description.push_str("\n\n");
@@ -189,7 +206,7 @@ pub(crate) fn ical(client: &Client, config: &PortalConfig, as_of: Date) -> Strin
             .ends(review.plus_days(1).naive());
         calendar.push(event.done());
     }
-    calendar.to_string()
+    super::fold::refold(&calendar.to_string())
 }
 
 /// Review dates from the first review, every `review_days`, to the engagement's end.

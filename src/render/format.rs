@@ -60,6 +60,15 @@ pub(crate) fn with_unit(value: f64, unit: Option<&str>) -> String {
     }
 }
 
+/// An already formatted number with a free-text unit: `95%`, `12 tickets`.
+pub(crate) fn with_unit_text(number: &str, unit: Option<&str>) -> String {
+    match unit {
+        None | Some("") => number.to_owned(),
+        Some(u) if u.starts_with('%') || u.starts_with('°') => format!("{number}{u}"),
+        Some(u) => format!("{number} {u}"),
+    }
+}
+
 /// Money in the client's currency, or bare when none is known.
 pub(crate) fn money(amount: Money, currency: Option<&Currency>) -> String {
     match currency {

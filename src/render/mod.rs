@@ -8,6 +8,7 @@
 pub(crate) mod charts;
 pub mod data;
 pub(crate) mod feeds;
+mod fold;
 pub(crate) mod format;
 pub mod host;
 pub mod markdown;

@@ -9,7 +9,9 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use super::{Planned, existing_client, require_portal, write_all, yaml_string};
 use crate::error::Error;
 use crate::load::{self, CLIENTS_DIR};
-use crate::model::{ChangeStatus, Client, Date, DecisionStatus, Rag, Report, is_action_heading};
+use crate::model::{
+    ChangeStatus, Client, Date, DecisionStatus, Rag, Rating, Report, is_action_heading,
+};
 use crate::render::format::{long_date, money, short_date, signed_days};
 
 /// Days until the next report when the client has no agreed cadence.
@@ -60,7 +62,12 @@ pub fn new_report(portal: &Path, client: &str, date: Date) -> Result<PathBuf, Er
 /// The report text.
 fn draft(client: &Client, date: Date, money: impl Fn(crate::model::Money) -> String) -> String {
     let previous = client.reports.iter().rev().find(|r| r.meta.date < date);
-    let status = previous.map_or(Rag::Green, |r| r.meta.status);
+    // A withheld status carries a reason of its own; the new report starts unassessed.
+    let status = match previous.map(|r| &r.meta.status) {
+        None => Rating::from(Rag::Green),
+        Some(s) if s.is_withheld() => Rating(crate::model::rating_values::UNKNOWN.to_owned()),
+        Some(s) => s.clone(),
+    };
     let next = date.plus_days(i64::from(
         client.cadence.report_days.unwrap_or(DEFAULT_REPORT_DAYS),
     ));
@@ -69,7 +76,7 @@ fn draft(client: &Client, date: Date, money: impl Fn(crate::model::Money) -> Str
         out,
         "---\ndate: {date}\ntitle: {}\nstatus: {}   # {}; change it if things moved\n# scope: green\n# schedule: green\n# budget: green\nsummary: \"\"   # two or three sentences a sponsor reads instead of the whole report\n---\n",
         yaml_string(&format!("Status report, {}", long_date(date))),
-        status.key(),
+        status.as_str(),
         match previous {
             Some(r) => format!("as in the report of {}", r.meta.date),
             None => "the first report".to_owned(),
@@ -80,8 +87,9 @@ fn draft(client: &Client, date: Date, money: impl Fn(crate::model::Money) -> Str
     let due_soon: Vec<String> = client
         .milestones
         .iter()
-        .filter(|m| !m.is_done() && m.forecast() >= date && m.forecast() < next)
-        .map(|m| format!("- {} {}: due {}", m.id, m.title, short_date(m.forecast())))
+        .filter_map(|m| Some((m, m.forecast().filter(|_| !m.is_done())?)))
+        .filter(|(_, due)| *due >= date && *due < next)
+        .map(|(m, due)| format!("- {} {}: due {}", m.id, m.title, short_date(due)))
         .collect();
     section(
         &mut out,
@@ -95,14 +103,14 @@ fn draft(client: &Client, date: Date, money: impl Fn(crate::model::Money) -> Str
     let overdue: Vec<String> = client
         .milestones
         .iter()
-        .filter(|m| m.is_overdue(date))
-        .map(|m| {
+        .filter_map(|m| Some((m, m.forecast().filter(|_| m.is_overdue(date))?)))
+        .map(|(m, due)| {
             format!(
                 "- {} {}: was due {} ({} overdue); say what happens now",
                 m.id,
                 m.title,
-                short_date(m.forecast()),
-                signed_days(m.forecast().days_until(date)).trim_start_matches('+')
+                short_date(due),
+                signed_days(due.days_until(date)).trim_start_matches('+')
             )
         })
         .collect();
@@ -145,11 +153,14 @@ fn draft(client: &Client, date: Date, money: impl Fn(crate::model::Money) -> Str
             .filter(|c| c.status == ChangeStatus::Proposed)
             .map(|c| {
                 format!(
-                    "- {} {}: {}, {} (requested {} by {})",
+                    "- {} {}: {}{} (requested {} by {})",
                     c.id,
                     c.title,
                     money(c.impact.cost),
-                    signed_days(i64::from(c.impact.days)),
+                    c.impact
+                        .schedule_days
+                        .map(|d| format!(", {}", signed_days(i64::from(d))))
+                        .unwrap_or_default(),
                     short_date(c.requested_on),
                     c.requested_by
                 )

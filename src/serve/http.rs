@@ -381,7 +381,7 @@ fn index_page(snapshot: &Snapshot) -> String {
     let mut rows = String::new();
     for c in &snapshot.clients {
         let name = c.name.as_deref().unwrap_or(&c.slug);
-        let status = c.status.map_or("no report yet", |s| s.label());
+        let status = c.status.as_deref().unwrap_or("no report yet");
         let latest = c.latest.map_or(String::new(), |d| format!(" · {d}"));
         let errors = match c.errors {
             0 => String::new(),

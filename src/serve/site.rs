@@ -24,7 +24,7 @@ use super::watch::Changes;
 use crate::check::check_client;
 use crate::diagnostic::Diagnostic;
 use crate::load::{self, CLIENTS_DIR};
-use crate::model::{Date, PortalConfig, Rag};
+use crate::model::{Date, PortalConfig};
 use crate::progress::{Progress, Stage};
 use crate::render::{Contents, ROBOTS_TXT, RenderedFile, Renderer, Theme};
 
@@ -68,8 +68,8 @@ pub struct ClientSummary {
     pub folder: String,
     /// Client name, once `client.yaml` has loaded.
     pub name: Option<String>,
-    /// Overall status of the latest report.
-    pub status: Option<Rag>,
+    /// Overall status of the latest report, in words.
+    pub status: Option<String>,
     /// Date of the latest report.
     pub latest: Option<Date>,
     /// Whether any page has been built for it.
@@ -82,7 +82,7 @@ pub struct ClientSummary {
 struct ClientState {
     name: Option<String>,
     folder: Option<String>,
-    status: Option<Rag>,
+    status: Option<String>,
     latest: Option<Date>,
     /// The last output that built cleanly, as files in the private store.
     files: Vec<RenderedFile>,
@@ -296,7 +296,7 @@ impl Site {
             if let Some(name) = attempt.name {
                 state.name = Some(name);
                 state.folder = attempt.folder;
-                state.status = attempt.status;
+                state.status = attempt.status.clone();
                 state.latest = attempt.latest;
             }
             if let Some((files, dir)) = attempt.files {
@@ -345,7 +345,7 @@ impl Site {
                 slug: slug.clone(),
                 folder,
                 name: state.name.clone(),
-                status: state.status,
+                status: state.status.clone(),
                 latest: state.latest,
                 built: !state.files.is_empty(),
                 errors: client_errors,
@@ -373,7 +373,7 @@ impl Snapshot {
 struct Attempt {
     name: Option<String>,
     folder: Option<String>,
-    status: Option<Rag>,
+    status: Option<String>,
     latest: Option<Date>,
     /// New output, when everything succeeded, and the store folder holding it.
     files: Option<(Vec<RenderedFile>, PathBuf)>,
@@ -425,7 +425,12 @@ impl Run<'_> {
         let mut result = Attempt {
             name: Some(client.profile.name.clone()),
             folder: Some(client.folder().to_owned()),
-            status: latest.map(|r| r.meta.status),
+            status: latest.map(|r| {
+                client
+                    .ratings
+                    .meaning(&r.meta.status)
+                    .map_or_else(|| r.meta.status.as_str().to_owned(), |m| m.label)
+            }),
             latest: latest.map(|r| r.meta.date),
             files: None,
             problems,

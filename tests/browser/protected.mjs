@@ -105,6 +105,8 @@ try {
   check((await text(page)).includes('Status reports') && !page.url().includes('reports'), 'and shows its content at an opaque address');
   const accent = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim());
   check(accent !== '' && accent !== '#1f4e79', `the client's accent applies (${accent})`);
+  // The logo is decrypted after the page opens; on a loaded machine that takes a moment.
+  await page.waitForFunction(() => (document.querySelector('img.logo')?.src || '').startsWith('blob:'), null, { timeout: 10000 }).catch(() => {});
   const logo = await page.evaluate(() => document.querySelector('img.logo')?.src || '');
   check(logo.startsWith('blob:'), 'the encrypted logo is shown from a decrypted blob');
 

@@ -77,7 +77,9 @@ pub(crate) fn copy_tree(src: &Path, dst: &Path) {
     for entry in walkdir::WalkDir::new(src).sort_by_file_name() {
         let entry = entry.unwrap();
         let rel = entry.path().strip_prefix(src).unwrap();
-        if rel.starts_with("public") {
+        // A build's output and its state (left by a build of the checked-out portal on
+        // this machine) are not part of the portal a test starts from.
+        if rel.starts_with("public") || rel.starts_with(portico::build::STATE_DIR) {
             continue;
         }
         let target = dst.join(rel);

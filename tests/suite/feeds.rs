@@ -37,7 +37,7 @@ fn the_feed_parses_and_lists_every_report() {
                 .content
                 .starts_with(&newest.meta.title)
         );
-        assert_eq!(first.categories[0].term, newest.meta.status.key());
+        assert_eq!(first.categories[0].term, newest.meta.status.as_str());
         assert_eq!(
             first.links[0].href,
             format!(

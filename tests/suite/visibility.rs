@@ -22,7 +22,7 @@ fn portal_with_internal_items() -> TempPortal {
     );
     portal.write(
         "clients/acme/changes.yaml",
-        "- id: CR-1\n  title: Add a second site\n  requested_by: Jo Smith\n  requested_on: 2026-09-20\n  status: proposed\n  impact: {days: 8, cost: 12000}\n  affects: {milestones: [M1, M-SECRET-ID], deliverables: [D-SECRET-ID], kpis: [K-SECRET-ID]}\n",
+        "- id: CR-1\n  title: Add a second site\n  requested_by: Jo Smith\n  requested_on: 2026-09-20\n  status: proposed\n  impact: {schedule_days: 8, cost: 12000}\n  affects: {milestones: [M1, M-SECRET-ID], deliverables: [D-SECRET-ID], kpis: [K-SECRET-ID]}\n",
     );
     portal
 }

@@ -3,9 +3,10 @@
 use serde::Serialize;
 
 use super::{Status, Views};
+use crate::model::Currency;
 use crate::model::{
     Better, Change, ChangeStatus, Date, Decision, DecisionStatus, Kpi, Milestone, Money, RaidItem,
-    Report,
+    Report, Scale, Standing, Variance,
 };
 use crate::render::{charts, format};
 
@@ -20,30 +21,59 @@ impl<'a> Views<'a> {
             })
             .collect();
         let slip = m.slip_days();
+        let forecast = m.forecast();
+        let overdue = m.is_overdue(self.as_of);
         MilestoneView {
             id: m.id.clone(),
             title: m.title.clone(),
             description_html: self.inline(m.description.as_ref(), root),
-            baseline_due: m.baseline_due,
-            forecast_due: m.forecast(),
+            original_due: m.original(),
+            agreed_due: m.agreed(),
+            tbc: m.is_tbc(),
+            forecast_due: forecast,
+            forecast_given: m.forecast_due.is_some(),
             done_on: m.done_on,
             status: Status::new(status_key(m, self.as_of), m.status.label()),
-            slip_days: slip,
-            slip_label: if slip == 0 {
-                "On plan".to_owned()
-            } else {
-                format::signed_duration(slip)
+            late: slip.is_some_and(|s| s > 0),
+            slip_label: match slip {
+                _ if m.is_tbc() => "–".to_owned(),
+                None => "No forecast given".to_owned(),
+                Some(0) => "On plan".to_owned(),
+                Some(days) => format::signed_duration(days),
             },
             // A slip is its own marker beside the status's own words and colour, not a
             // change of colour: "Planned" stays neutral, "14 days later than agreed" says
             // the rest.
-            slip_note: (slip > 0 && !m.is_done())
-                .then(|| format!("{} later than agreed", format::duration(slip))),
-            overdue: m.is_overdue(self.as_of),
-            days_overdue: m.forecast().days_until(self.as_of).max(0),
+            slip_note: slip
+                .filter(|s| *s > 0 && !m.is_done())
+                .map(|s| format!("{} later than agreed", format::duration(s))),
+            slip_against_original: m
+                .slip_against_original()
+                .map(|d| format!("{} against the original date", format::signed_duration(d))),
+            history: m
+                .moves
+                .iter()
+                .map(|mv| MoveView {
+                    change: mv.change.clone(),
+                    to: mv.to,
+                    days: mv.days().map(format::signed_duration),
+                })
+                .collect(),
+            variance: m.variance.as_ref().map(|v| match v {
+                Variance::Percent(p) => {
+                    let sign = if *p > 0.0 { "+" } else { "" };
+                    format!("{sign}{}%", format::number(*p))
+                }
+                Variance::Text(t) => t.clone(),
+            }),
+            updated_on: m.updated_on,
+            overdue,
+            // Nobody has updated it since it fell due: say that, not a count of days.
+            no_update_since: m.updated_on.filter(|_| m.is_stale(self.as_of)),
+            days_overdue: forecast.map_or(0, |f| f.days_until(self.as_of).max(0)),
             overdue_for: format!(
                 "{} overdue",
-                format::duration(m.forecast().days_until(self.as_of).max(0))
+                format::duration(forecast.map_or(0, |f| f.days_until(self.as_of).max(0)))
             ),
             deliverables,
             acceptance: m.acceptance.as_ref().map(|a| AcceptanceView {
@@ -69,30 +99,47 @@ impl<'a> Views<'a> {
             slug: r.slug.clone(),
             date: r.meta.date,
             title: r.meta.title.clone(),
-            status: r.meta.status.into(),
+            status: self.rating(&r.meta.status, r.meta.withheld_reason.as_ref()),
+            rated_by: r.meta.rated_by.clone(),
+            // A closed engagement's last report is its final word.
+            is_final: self.client.closed_on().is_some()
+                && self
+                    .client
+                    .latest_report(self.as_of)
+                    .is_some_and(|l| l.slug == r.slug),
             summary: r.meta.summary.clone(),
             href: format!("reports/{}/index.html", r.slug),
         }
     }
 
     pub(super) fn kpi(&self, k: &Kpi, root: &'a str) -> KpiView {
-        let unit = k.unit.as_deref();
+        let value = |v: f64| kpi_value(v, k, self.currency);
         let latest = k.latest();
+        let (lo, hi) = k.limits();
         KpiView {
             id: k.id.clone(),
             name: k.name.clone(),
             description_html: self.inline(k.description.as_ref(), root),
-            target: format::with_unit(k.target, unit),
+            target: k.target.map(value),
+            tolerance: match (lo, hi, k.tolerance) {
+                (Some(lo), Some(hi), _) => {
+                    Some(format!("Tolerance band {} to {}", value(lo), value(hi)))
+                }
+                (Some(lo), None, _) => Some(format!("Near target down to {}", value(lo))),
+                (None, Some(hi), _) => Some(format!("Near target up to {}", value(hi))),
+                _ => None,
+            },
             better: match k.better {
                 Better::Up => "Higher is better",
                 Better::Down => "Lower is better",
             },
-            latest: latest.map(|p| format::with_unit(p.value, unit)),
+            agreed: k.agreed,
+            updated_on: k.updated_on,
+            latest: latest.map(|p| value(p.value)),
             latest_on: latest.map(|p| p.on),
             status: match latest {
-                None => Status::new("none", "No measurement yet"),
-                Some(p) if k.meets_target(p.value) => Status::new("green", "On target"),
-                Some(_) => Status::new("red", "Off target"),
+                None => Some(Status::new("none", "No measurement yet")),
+                Some(p) => k.standing(p.value).map(standing_status),
             },
             sparkline_svg: charts::sparkline(k),
             points: k
@@ -100,8 +147,13 @@ impl<'a> Views<'a> {
                 .iter()
                 .map(|p| PointView {
                     on: p.on,
-                    value: format::with_unit(p.value, unit),
-                    meets: k.meets_target(p.value),
+                    value: value(p.value),
+                    against: match k.standing(p.value) {
+                        None => "–",
+                        Some(Standing::OnTarget) => "Met",
+                        Some(Standing::NearTarget) => "Near",
+                        Some(Standing::OffTarget) => "Not met",
+                    },
                 })
                 .collect(),
         }
@@ -124,7 +176,17 @@ impl<'a> Views<'a> {
             reason_html: self.inline(c.reason.as_ref(), root),
             status: c.status.into(),
             open: c.is_open(),
-            days: format::signed_days(i64::from(c.impact.days)),
+            schedule: self.client.schedule_days(c).map(format::signed_duration),
+            effort: c.impact.effort_days.map(effort),
+            moves: c
+                .moves
+                .iter()
+                .map(|(id, to)| MoveRef {
+                    id: id.clone(),
+                    title: self.client.milestone(id).map(|m| m.title.clone()),
+                    to: *to,
+                })
+                .collect(),
             cost: if c.impact.cost.cents() > 0 {
                 format!("+{}", self.money(c.impact.cost))
             } else {
@@ -163,8 +225,17 @@ impl<'a> Views<'a> {
         let pending: Vec<_> = changes.iter().filter(|c| c.is_open()).collect();
         let approved_cost: Money = approved.iter().map(|c| c.impact.cost).sum();
         let pending_cost: Money = pending.iter().map(|c| c.impact.cost).sum();
-        let approved_days: i64 = approved.iter().map(|c| i64::from(c.impact.days)).sum();
-        let pending_days: i64 = pending.iter().map(|c| i64::from(c.impact.days)).sum();
+        let schedule = |list: &[&Change]| -> Option<String> {
+            let days: Vec<i64> = list
+                .iter()
+                .filter_map(|c| self.client.schedule_days(c))
+                .collect();
+            (!days.is_empty()).then(|| format::signed_duration(days.iter().sum()))
+        };
+        let efforts = |list: &[&Change]| -> Option<String> {
+            let days: Vec<f64> = list.iter().filter_map(|c| c.impact.effort_days).collect();
+            (!days.is_empty()).then(|| effort(days.iter().sum()))
+        };
         let contract = self
             .client
             .profile
@@ -177,13 +248,15 @@ impl<'a> Views<'a> {
             approved_count: approved.len(),
             approved_cost: self.money(approved_cost),
             approved_cost_short: self.money_short(approved_cost),
-            approved_days: format::signed_days(approved_days),
+            approved_schedule: schedule(&approved),
+            approved_effort: efforts(&approved),
             baseline: contract.map(|v| self.money(v + approved_cost)),
             baseline_short: contract.map(|v| self.money_short(v + approved_cost)),
             pending_count: pending.len(),
             pending_cost: self.money(pending_cost),
             pending_cost_short: self.money_short(pending_cost),
-            pending_days: format::signed_days(pending_days),
+            pending_schedule: schedule(&pending),
+            pending_effort: efforts(&pending),
         })
     }
 
@@ -197,6 +270,8 @@ impl<'a> Views<'a> {
             raised_on: item.raised_on,
             due_on: item.due_on,
             closed_on: item.closed_on,
+            updated_on: item.updated_on,
+            no_update_since: item.updated_on.filter(|_| item.is_stale(self.as_of)),
             text_html: self.inline(item.text.as_ref(), root),
             pressing: item.is_pressing(),
         }
@@ -216,6 +291,79 @@ impl<'a> Views<'a> {
             text_html: self.inline(d.text.as_ref(), root),
         }
     }
+}
+
+/// A KPI's standing as a badge.
+fn standing_status(standing: Standing) -> Status {
+    match standing {
+        Standing::OnTarget => Status::new("green", "On target"),
+        Standing::NearTarget => Status::new("amber", "Near target"),
+        Standing::OffTarget => Status::new("red", "Off target"),
+    }
+}
+
+/// A KPI value in its unit: `95%`, `1,200`, `3 days`, `£98.34m`, `12 tickets`.
+pub(crate) fn kpi_value(value: f64, k: &Kpi, currency: Option<&Currency>) -> String {
+    let (divisor, suffix) = k.scale.map_or((1.0, ""), Scale::factor);
+    let scaled = value / divisor;
+    match k.unit.as_deref() {
+        Some("money") if suffix.is_empty() => {
+            let cents = (value * 100.0).round();
+            // KPI values are bounded far inside i64 cents by check; clamp anyway.
+            let cents = cents.clamp(-9.0e17, 9.0e17) as i64;
+            format::money(Money::from_cents(cents), currency)
+        }
+        Some("money") => {
+            let sign = if scaled < 0.0 { "−" } else { "" };
+            let number = format!("{}{suffix}", format::number(scaled.abs()));
+            match currency.map(Currency::code) {
+                Some("EUR") => format!("{sign}€{number}"),
+                Some("USD") => format!("{sign}${number}"),
+                Some("GBP") => format!("{sign}£{number}"),
+                Some(code) => format!("{sign}{code} {number}"),
+                None => format!("{sign}{number}"),
+            }
+        }
+        Some("percent") => format!("{}{suffix}%", format::number(scaled)),
+        Some("count") => format!("{}{suffix}", grouped(scaled)),
+        Some("days") => {
+            let unit = if scaled.abs() == 1.0 { "day" } else { "days" };
+            format!("{}{suffix} {unit}", grouped(scaled))
+        }
+        other => {
+            let number = format!("{}{suffix}", format::number(scaled));
+            format::with_unit_text(&number, other)
+        }
+    }
+}
+
+/// `1234567.5` as `1,234,567.5`.
+fn grouped(value: f64) -> String {
+    let text = format::number(value);
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("−", rest),
+        None => ("", text.as_str()),
+    };
+    let (whole, fraction) = digits
+        .split_once('.')
+        .map_or((digits, None), |(w, f)| (w, Some(f)));
+    let mut out = String::new();
+    for (i, ch) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    match fraction {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
+}
+
+/// Days of work, e.g. "14 days of effort".
+fn effort(days: f64) -> String {
+    let unit = if days == 1.0 { "day" } else { "days" };
+    format!("{} {unit} of effort", format::number(days))
 }
 
 /// The styling key of a milestone: how it stands against the plan as of the given date.
@@ -241,18 +389,34 @@ pub(crate) struct MilestoneView {
     pub(super) id: String,
     pub(super) title: String,
     pub(super) description_html: Option<String>,
-    pub(super) baseline_due: Date,
-    pub(super) forecast_due: Date,
+    pub(super) original_due: Option<Date>,
+    pub(super) agreed_due: Option<Date>,
+    pub(super) tbc: bool,
+    pub(super) forecast_due: Option<Date>,
+    pub(super) forecast_given: bool,
     pub(super) done_on: Option<Date>,
     pub(super) status: Status,
-    pub(super) slip_days: i64,
+    pub(super) late: bool,
     pub(super) slip_label: String,
     pub(super) slip_note: Option<String>,
+    pub(super) slip_against_original: Option<String>,
+    pub(super) history: Vec<MoveView>,
+    pub(super) variance: Option<String>,
+    pub(super) updated_on: Option<Date>,
     pub(super) overdue: bool,
+    pub(super) no_update_since: Option<Date>,
     pub(super) days_overdue: i64,
     pub(super) overdue_for: String,
     pub(super) deliverables: Vec<Ref>,
     pub(super) acceptance: Option<AcceptanceView>,
+}
+
+/// One re-baselining, as the milestones page lists it.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct MoveView {
+    pub(super) change: String,
+    pub(super) to: Date,
+    pub(super) days: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -270,6 +434,8 @@ pub(crate) struct ReportSummary {
     pub(super) date: Date,
     pub(super) title: String,
     pub(super) status: Status,
+    pub(super) rated_by: Option<String>,
+    pub(super) is_final: bool,
     pub(super) summary: String,
     pub(super) href: String,
 }
@@ -279,11 +445,14 @@ pub(crate) struct KpiView {
     pub(super) id: String,
     pub(super) name: String,
     pub(super) description_html: Option<String>,
-    pub(super) target: String,
+    pub(super) target: Option<String>,
+    pub(super) tolerance: Option<String>,
     pub(super) better: &'static str,
+    pub(super) agreed: bool,
+    pub(super) updated_on: Option<Date>,
     pub(super) latest: Option<String>,
     pub(super) latest_on: Option<Date>,
-    pub(super) status: Status,
+    pub(super) status: Option<Status>,
     pub(super) sparkline_svg: String,
     pub(super) points: Vec<PointView>,
 }
@@ -292,7 +461,7 @@ pub(crate) struct KpiView {
 pub(crate) struct PointView {
     pub(super) on: Date,
     pub(super) value: String,
-    pub(super) meets: bool,
+    pub(super) against: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -304,7 +473,9 @@ pub(crate) struct ChangeView {
     pub(super) reason_html: Option<String>,
     pub(super) status: Status,
     pub(super) open: bool,
-    pub(super) days: String,
+    pub(super) schedule: Option<String>,
+    pub(super) effort: Option<String>,
+    pub(super) moves: Vec<MoveRef>,
     pub(super) cost: String,
     /// The cost compacted for a card (`+£1.2m`), the same as `cost` when short already.
     pub(super) cost_short: String,
@@ -313,6 +484,14 @@ pub(crate) struct ChangeView {
     pub(super) kpis: Vec<Ref>,
     pub(super) decided_by: Option<String>,
     pub(super) decided_on: Option<Date>,
+}
+
+/// A milestone a change moves, and where to.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct MoveRef {
+    pub(super) id: String,
+    pub(super) title: Option<String>,
+    pub(super) to: Date,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -324,13 +503,15 @@ pub(crate) struct Ledger {
     pub(super) approved_count: usize,
     pub(super) approved_cost: String,
     pub(super) approved_cost_short: String,
-    pub(super) approved_days: String,
+    pub(super) approved_schedule: Option<String>,
+    pub(super) approved_effort: Option<String>,
     pub(super) baseline: Option<String>,
     pub(super) baseline_short: Option<String>,
     pub(super) pending_count: usize,
     pub(super) pending_cost: String,
     pub(super) pending_cost_short: String,
-    pub(super) pending_days: String,
+    pub(super) pending_schedule: Option<String>,
+    pub(super) pending_effort: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -343,6 +524,8 @@ pub(crate) struct RaidItemView {
     pub(super) raised_on: Option<Date>,
     pub(super) due_on: Option<Date>,
     pub(super) closed_on: Option<Date>,
+    pub(super) updated_on: Option<Date>,
+    pub(super) no_update_since: Option<Date>,
     pub(super) text_html: Option<String>,
     pub(super) pressing: bool,
 }

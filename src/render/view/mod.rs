@@ -13,20 +13,23 @@ mod pages;
 use super::format;
 use super::markdown::{self, Place};
 use crate::model::{
-    AcceptanceDecision, ChangeStatus, Client, Currency, Date, DecisionStatus, Money, PortalConfig,
-    Rag, RaidStatus, Severity, TextFormat,
+    AcceptanceDecision, ChangeStatus, Client, Currency, Date, DecisionStatus, EngagementState,
+    Money, PortalConfig, Rag, RaidStatus, Rating, Severity, TextFormat,
 };
 
 /// A status as a styling key and words.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Status {
     key: &'static str,
-    label: &'static str,
+    label: std::borrow::Cow<'static, str>,
 }
 
 impl Status {
-    fn new(key: &'static str, label: &'static str) -> Status {
-        Status { key, label }
+    fn new(key: &'static str, label: impl Into<std::borrow::Cow<'static, str>>) -> Status {
+        Status {
+            key,
+            label: label.into(),
+        }
     }
 }
 
@@ -123,14 +126,27 @@ struct ClientView {
     engagement: Option<EngagementView>,
     client_contacts: Vec<ContactView>,
     agency_contacts: Vec<ContactView>,
+    details: Vec<DetailView>,
+}
+
+/// A labelled fact, its value already worded (money in the client's currency).
+#[derive(Debug, Clone, Serialize)]
+struct DetailView {
+    label: String,
+    value: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
 struct EngagementView {
     title: Option<String>,
-    start: Date,
+    start: Option<Date>,
     end: Option<Date>,
-    fee_basis: &'static str,
+    /// `active`, `paused` or `closed`.
+    state: &'static str,
+    closed_on: Option<Date>,
+    closing_summary: Option<String>,
+    /// In words; `None` when nobody wrote a fee basis.
+    fee_basis: Option<String>,
     contract_value: Option<String>,
     contract_value_short: Option<String>,
     day_rate: Option<String>,
@@ -149,7 +165,7 @@ pub(crate) struct Views<'a> {
     pub(super) client: &'a Client,
     pub(super) config: &'a PortalConfig,
     as_of: Date,
-    currency: Option<&'a Currency>,
+    pub(super) currency: Option<&'a Currency>,
 }
 
 impl<'a> Views<'a> {
@@ -161,6 +177,23 @@ impl<'a> Views<'a> {
             as_of,
             currency,
         }
+    }
+
+    /// A rating in words and the colour it counts as; grey for `unknown` and `withheld`
+    /// (with its reason), which count as no colour.
+    fn rating(&self, rating: &Rating, withheld_reason: Option<&String>) -> Status {
+        let meaning = self.client.ratings.meaning(rating);
+        let key = meaning
+            .as_ref()
+            .and_then(|m| m.counts_as)
+            .map_or("grey", Rag::key);
+        let label = match (meaning, withheld_reason) {
+            (Some(_), Some(reason)) if rating.is_withheld() => format!("Withheld: {reason}"),
+            (Some(m), _) => m.label,
+            // Off the scale: check refuses it before anything renders.
+            (None, _) => rating.as_str().to_owned(),
+        };
+        Status::new(key, label)
     }
 
     fn money(&self, amount: Money) -> String {
@@ -231,13 +264,35 @@ impl<'a> Views<'a> {
                     title: e.title.clone(),
                     start: e.start,
                     end: e.end,
-                    fee_basis: e.fee_basis.label(),
+                    state: match e.state {
+                        EngagementState::Active => "active",
+                        EngagementState::Paused => "paused",
+                        EngagementState::Closed => "closed",
+                    },
+                    closed_on: e.closed_on,
+                    closing_summary: e.closing_summary.clone(),
+                    fee_basis: e.fee_basis.map(|f| match (f, &e.fee_description) {
+                        (_, Some(text)) => text.clone(),
+                        (f, None) => f.label().to_owned(),
+                    }),
                     contract_value: e.contract_value.map(|v| self.money(v)),
                     contract_value_short: e.contract_value.map(|v| self.money_short(v)),
                     day_rate: e.day_rate.map(|v| self.money(v)),
                 }),
                 client_contacts: contacts(&p.contacts.client),
                 agency_contacts: contacts(&p.contacts.agency),
+                details: p
+                    .details
+                    .iter()
+                    .map(|d| DetailView {
+                        label: d.label.clone(),
+                        value: match (&d.value, d.money) {
+                            (Some(text), _) => text.clone(),
+                            (None, Some(m)) => self.money(m),
+                            (None, None) => String::new(),
+                        },
+                    })
+                    .collect(),
             },
             as_of: self.as_of,
             report_date: c.latest_report(self.as_of).map(|r| r.meta.date),

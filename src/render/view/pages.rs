@@ -7,7 +7,7 @@ use super::items::{
     ChangeView, DecisionView, KpiView, Ledger, MilestoneView, RaidItemView, Ref, ReportSummary,
 };
 use super::{Status, Views};
-use crate::model::{Date, DecisionStatus, Milestone, TextItem};
+use crate::model::{Date, DecisionStatus, Milestone, Standing, TextItem};
 use crate::render::markdown;
 use crate::render::{charts, format};
 
@@ -16,7 +16,12 @@ impl<'a> Views<'a> {
     pub(crate) fn dashboard(&self) -> Dashboard {
         const ROOT: &str = "";
         let c = self.client;
-        let mut not_done: Vec<&Milestone> = c.milestones.iter().filter(|m| !m.is_done()).collect();
+        // Dated milestones by date; those to be confirmed are never "next".
+        let mut not_done: Vec<&Milestone> = c
+            .milestones
+            .iter()
+            .filter(|m| !m.is_done() && m.forecast().is_some())
+            .collect();
         not_done.sort_by_key(|m| (m.forecast(), m.id.clone()));
         let history_from = c.reports.len().saturating_sub(8);
         let pressing = c
@@ -30,7 +35,12 @@ impl<'a> Views<'a> {
         let history = &c.reports[history_from..];
         let as_of_year = self.as_of.naive().year();
         Dashboard {
-            status: c.latest_report(self.as_of).map(|r| r.meta.status.into()),
+            status: c
+                .latest_report(self.as_of)
+                .map(|r| self.rating(&r.meta.status, r.meta.withheld_reason.as_ref())),
+            rated_by: c
+                .latest_report(self.as_of)
+                .and_then(|r| r.meta.rated_by.clone()),
             // "31 Mar · 31 Mar · 31 Mar" says nothing for annual reports: the strip's dates
             // carry their year whenever one is not the as-of year.
             history_with_year: history
@@ -53,6 +63,11 @@ impl<'a> Views<'a> {
                 .map(|m| self.milestone(m, ROOT))
                 .collect(),
             milestones_done: c.milestones.iter().filter(|m| m.is_done()).count(),
+            milestones_tbc: c
+                .milestones
+                .iter()
+                .filter(|m| m.is_tbc() && !m.is_done())
+                .count(),
             milestones_total: c.milestones.len(),
             kpis: c.kpis.iter().map(|k| self.kpi(k, ROOT)).collect(),
             open_changes: c
@@ -99,9 +114,12 @@ impl<'a> Views<'a> {
 
     fn progress(&self) -> Option<Progress> {
         let e = self.client.profile.engagement.as_ref()?;
-        let end = e.end?;
-        let total = e.start.days_until(end).max(1);
-        let elapsed = e.start.days_until(self.as_of);
+        let (start, end) = (e.start?, e.end?);
+        if self.client.closed_on().is_some() {
+            return None; // a closed engagement has no week N of M
+        }
+        let total = start.days_until(end).max(1);
+        let elapsed = start.days_until(self.as_of);
         // Past the end a full bar would say "finished"; it says how far past instead.
         let note = if elapsed > total {
             Some(format!(
@@ -181,10 +199,12 @@ impl<'a> Views<'a> {
         const ROOT: &str = "../";
         let c = self.client;
         let engagement = c.profile.engagement.as_ref();
+        let dated: Vec<&Milestone> = c.milestones.iter().filter(|m| !m.is_tbc()).collect();
         MilestonesView {
+            tbc_count: c.milestones.len() - dated.len(),
             timeline_svg: charts::timeline(
-                &c.milestones,
-                engagement.map(|e| e.start),
+                &dated,
+                engagement.and_then(|e| e.start),
                 engagement.and_then(|e| e.end),
                 self.as_of,
             ),
@@ -214,9 +234,9 @@ impl<'a> Views<'a> {
         Some(ReportView {
             status_block: self.status_block(),
             summary: self.report_summary(r),
-            scope: r.meta.scope.map(Status::from),
-            schedule: r.meta.schedule.map(Status::from),
-            budget: r.meta.budget.map(Status::from),
+            scope: r.meta.scope.as_ref().map(|x| self.rating(x, None)),
+            schedule: r.meta.schedule.as_ref().map(|x| self.rating(x, None)),
+            budget: r.meta.budget.as_ref().map(|x| self.rating(x, None)),
             body_html: markdown::block(&r.body, self.place_of_file("reports", ROOT, r.meta.format)),
             previous: index
                 .checked_sub(1)
@@ -231,7 +251,12 @@ impl<'a> Views<'a> {
     fn status_block(&self) -> StatusBlock {
         const ROOT: &str = "../../";
         let c = self.client;
-        let mut not_done: Vec<&Milestone> = c.milestones.iter().filter(|m| !m.is_done()).collect();
+        // Milestones to be confirmed have no date to be next or overdue by.
+        let mut not_done: Vec<&Milestone> = c
+            .milestones
+            .iter()
+            .filter(|m| !m.is_done() && m.forecast().is_some())
+            .collect();
         not_done.sort_by_key(|m| (m.forecast(), m.id.clone()));
         StatusBlock {
             overdue: not_done
@@ -247,7 +272,10 @@ impl<'a> Views<'a> {
             kpis_off: c
                 .kpis
                 .iter()
-                .filter(|k| k.latest().is_some_and(|p| !k.meets_target(p.value)))
+                .filter(|k| {
+                    k.latest()
+                        .is_some_and(|p| k.standing(p.value) == Some(Standing::OffTarget))
+                })
                 .map(|k| self.kpi(k, ROOT))
                 .collect(),
             risks: c
@@ -392,11 +420,13 @@ struct Progress {
 pub(crate) struct Dashboard {
     status: Option<Status>,
     history_with_year: bool,
+    rated_by: Option<String>,
     history: Vec<ReportSummary>,
     latest: Option<ReportSummary>,
     overdue: Vec<MilestoneView>,
     upcoming: Vec<MilestoneView>,
     milestones_done: usize,
+    milestones_tbc: usize,
     milestones_total: usize,
     kpis: Vec<KpiView>,
     open_changes: Vec<ChangeView>,
@@ -440,5 +470,7 @@ pub(crate) struct ScopeView {
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct MilestonesView {
     timeline_svg: String,
+    /// Milestones to be confirmed, listed but left off the timeline.
+    tbc_count: usize,
     items: Vec<MilestoneView>,
 }
