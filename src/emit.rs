@@ -5,10 +5,14 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    NamedSource, SourceCode, SourceSpan, SpanContents,
+};
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::Span;
 
 /// Renders diagnostics for a terminal; `color` adds ANSI colours.
 pub fn human(diagnostics: &[Diagnostic], color: bool) -> String {
@@ -180,7 +184,7 @@ pub fn json(diagnostics: &[Diagnostic]) -> String {
 /// A diagnostic dressed for miette.
 struct View<'a> {
     diagnostic: &'a Diagnostic,
-    source: Option<NamedSource<std::sync::Arc<str>>>,
+    source: Option<NamedSource<Excerpt>>,
     heading: String,
     hint: Option<String>,
     /// The span in the escaped source: (offset, length).
@@ -192,11 +196,16 @@ impl<'a> View<'a> {
         // Text from the user's files reaches the terminal escaped: a key holding an escape
         // sequence could otherwise recolour, hide or rewrite what the report says.
         let file = d.file.as_deref().map(escape_controls);
-        let source = match (&file, &d.source) {
-            (Some(file), Some(text)) => Some(NamedSource::new(
-                file,
-                std::sync::Arc::from(escape_controls(text)),
-            )),
+        let (excerpt, span) = match (&d.source, d.span) {
+            (Some(text), Some(span)) => {
+                let (excerpt, at) = Excerpt::around(text, span);
+                (Some(excerpt), Some(at))
+            }
+            (Some(_), None) => (Some(Excerpt::default()), None),
+            _ => (None, None),
+        };
+        let source = match (&file, excerpt) {
+            (Some(file), Some(excerpt)) => Some(NamedSource::new(file, excerpt)),
             _ => None,
         };
         let message = escape_controls(&d.message);
@@ -205,13 +214,6 @@ impl<'a> View<'a> {
             (Some(file), None) => format!("{file}: {message}"),
             _ => message,
         };
-        let span = match (d.span, &d.source) {
-            (Some(span), Some(text)) => Some((
-                escaped_offset(text, span.offset),
-                escaped_offset(text, span.offset + span.len) - escaped_offset(text, span.offset),
-            )),
-            _ => None,
-        };
         View {
             diagnostic: d,
             source,
@@ -219,6 +221,81 @@ impl<'a> View<'a> {
             hint: d.hint.as_deref().map(escape_controls),
             span,
         }
+    }
+}
+
+/// The lines around a diagnostic's span, escaped, numbered as in the file. miette reads
+/// a source from its start to find a span's line; given the whole file, the 10,000th
+/// diagnostic of a file would cost 10,000 times the first.
+#[derive(Debug, Default)]
+struct Excerpt {
+    text: String,
+    /// The 0-based line of the file the excerpt starts at.
+    first_line: usize,
+}
+
+impl Excerpt {
+    /// Lines shown around a span, more than miette's context asks for.
+    const AROUND: usize = 3;
+
+    /// The excerpt of `text` around `span`, and the span within it: (offset, length).
+    fn around(text: &str, span: Span) -> (Excerpt, (usize, usize)) {
+        let at = floor_char_boundary(text, span.offset);
+        let until = floor_char_boundary(text, at.saturating_add(span.len)).max(at);
+        let line_start = |end: usize| text[..end].rfind('\n').map_or(0, |i| i + 1);
+        let mut start = line_start(at);
+        let mut first_line = span.line.saturating_sub(1);
+        for _ in 0..Self::AROUND {
+            if start == 0 {
+                break;
+            }
+            start = line_start(start - 1);
+            first_line = first_line.saturating_sub(1);
+        }
+        let mut end = until;
+        for _ in 0..=Self::AROUND {
+            match text[end..].find('\n') {
+                Some(i) => end += i + 1,
+                None => {
+                    end = text.len();
+                    break;
+                }
+            }
+        }
+        let raw = &text[start..end];
+        let offset = escaped_offset(raw, at - start);
+        let len = escaped_offset(raw, until - start) - offset;
+        let excerpt = Excerpt {
+            text: escape_controls(raw),
+            first_line,
+        };
+        (excerpt, (offset, len))
+    }
+}
+
+fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+impl SourceCode for Excerpt {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self.text.as_str().read_span(span, before, after)?;
+        Ok(Box::new(MietteSpanContents::new(
+            inner.data(),
+            *inner.span(),
+            inner.line() + self.first_line,
+            inner.column(),
+            inner.line_count(),
+        )))
     }
 }
 

@@ -5,7 +5,7 @@
 //! these conventions, so their positions are converted here and nowhere else.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use saphyr_parser::{Event, Parser};
 use serde::Serialize;
@@ -13,13 +13,24 @@ use serde::Serialize;
 use crate::diagnostic::{Code, Diagnostic};
 
 /// The text of a file that diagnostics point into.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Source {
     /// Path relative to the portal folder, with `/` separators.
     pub path: String,
     /// The whole file, as read.
     pub text: Arc<str>,
+    /// Where each line starts, built the first time a place is asked for and shared by
+    /// clones: the 10,000th diagnostic in a file is located as fast as the first.
+    lines: Arc<OnceLock<Vec<usize>>>,
 }
+
+impl PartialEq for Source {
+    fn eq(&self, other: &Source) -> bool {
+        self.path == other.path && self.text == other.text
+    }
+}
+
+impl Eq for Source {}
 
 impl Source {
     /// A source from a path and its text.
@@ -27,37 +38,54 @@ impl Source {
         Source {
             path: path.into(),
             text: text.into(),
+            lines: Arc::default(),
         }
+    }
+
+    /// Byte offsets of the starts of the lines, the first being 0.
+    fn line_starts(&self) -> &[usize] {
+        self.lines.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
+    }
+
+    /// The 0-based index of the line holding byte `offset`.
+    fn line_index(&self, offset: usize) -> usize {
+        self.line_starts()
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1)
     }
 
     /// The place of a byte range, with 1-based line and column (columns count characters).
     pub fn span(&self, offset: usize, len: usize) -> Span {
         let offset = clamp_to_char_boundary(&self.text, offset);
         let end = clamp_to_char_boundary(&self.text, offset.saturating_add(len));
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let index = self.line_index(offset);
+        let line_start = self.line_starts()[index];
         let column = self.text[line_start..offset].chars().count() + 1;
         Span {
             offset,
             len: end - offset,
-            line,
+            line: index + 1,
             column,
         }
     }
 
     /// The byte offset of a 1-based line and a 0-based character column; clamps to the text.
     pub fn offset_of(&self, line: usize, column0: usize) -> usize {
-        let mut offset = 0;
-        for _ in 1..line {
-            match self.text[offset..].find('\n') {
-                Some(i) => offset += i + 1,
-                None => return self.text.len(),
-            }
-        }
-        let rest = &self.text[offset..];
+        let Some(&start) = self.line_starts().get(line.saturating_sub(1)) else {
+            return self.text.len();
+        };
+        self.offset_in_line(start, column0)
+    }
+
+    /// The byte offset `column0` characters after `start`, within `start`'s line.
+    fn offset_in_line(&self, start: usize, column0: usize) -> usize {
+        let rest = &self.text[start..];
         let line_len = rest.find('\n').unwrap_or(rest.len());
-        offset
+        start
             + rest[..line_len]
                 .char_indices()
                 .nth(column0)
@@ -72,11 +100,18 @@ impl Source {
             .get(yaml_offset..yaml_offset + yaml_len)
             .unwrap_or("");
         match locate_yaml(yaml, path) {
-            Some((line, col)) => {
-                let fragment = Source::new("", yaml);
-                self.token_at(yaml_offset + fragment.offset_of(line, col))
-            }
+            Some(at) => self.token_at(self.offset_in_yaml(yaml_offset, at)),
             None => self.span(yaml_offset, 0),
+        }
+    }
+
+    /// The byte offset of a (1-based line, 0-based column) place in the YAML starting at
+    /// `yaml_offset` (a line start: the whole file, or the line after `---`).
+    fn offset_in_yaml(&self, yaml_offset: usize, (line, column0): (usize, usize)) -> usize {
+        let first = self.line_index(yaml_offset);
+        match line {
+            0 | 1 => self.offset_in_line(yaml_offset, column0),
+            _ => self.offset_of(first + line, column0),
         }
     }
 
@@ -225,11 +260,130 @@ fn skip<'a>(first: Event<'a>, events: &mut impl Iterator<Item = Spanned<'a>>) ->
 }
 
 /// A loaded file and where the YAML inside it starts (0 for `.yaml`, the front matter for `.md`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 struct Registered {
     source: Source,
     yaml_offset: usize,
     yaml_len: usize,
+    /// The YAML's nodes and their places, parsed once, the first time a diagnostic needs
+    /// one, and shared by clones.
+    index: Arc<OnceLock<Option<YamlNode>>>,
+}
+
+impl PartialEq for Registered {
+    fn eq(&self, other: &Registered) -> bool {
+        (&self.source, self.yaml_offset, self.yaml_len)
+            == (&other.source, other.yaml_offset, other.yaml_len)
+    }
+}
+
+impl Eq for Registered {}
+
+impl Registered {
+    fn locate(&self, path: &[Seg]) -> Span {
+        let source = &self.source;
+        let index = self.index.get_or_init(|| {
+            let yaml = source
+                .text
+                .get(self.yaml_offset..self.yaml_offset + self.yaml_len)
+                .unwrap_or("");
+            YamlNode::parse(yaml)
+        });
+        match index.as_ref().and_then(|root| root.find(path)) {
+            Some(at) => source.token_at(source.offset_in_yaml(self.yaml_offset, at)),
+            None => source.span(self.yaml_offset, 0),
+        }
+    }
+}
+
+/// A node of a YAML document with its place (1-based line, 0-based character column).
+#[derive(Debug)]
+struct YamlNode {
+    at: (usize, usize),
+    kind: NodeKind,
+}
+
+#[derive(Debug)]
+enum NodeKind {
+    Leaf,
+    Sequence(Vec<YamlNode>),
+    /// Entries in written order; a key that is not a scalar has no name.
+    Mapping(Vec<(Option<Box<str>>, YamlNode)>),
+}
+
+impl YamlNode {
+    /// The first document of `text`, built with an explicit stack: no recursion, whatever
+    /// the nesting.
+    fn parse(text: &str) -> Option<YamlNode> {
+        struct Open {
+            node: YamlNode,
+            /// In a mapping: the key read, waiting for its value.
+            key: Option<Option<Box<str>>>,
+        }
+        let mut stack: Vec<Open> = Vec::new();
+        for (event, span) in Parser::new_from_str(text).map_while(Result::ok) {
+            let at = (span.start.line(), span.start.col());
+            let (node, name) = match event {
+                Event::MappingStart(..) | Event::SequenceStart(..) => {
+                    let kind = if matches!(event, Event::MappingStart(..)) {
+                        NodeKind::Mapping(Vec::new())
+                    } else {
+                        NodeKind::Sequence(Vec::new())
+                    };
+                    stack.push(Open {
+                        node: YamlNode { at, kind },
+                        key: None,
+                    });
+                    continue;
+                }
+                Event::MappingEnd | Event::SequenceEnd => (stack.pop()?.node, None),
+                Event::Scalar(value, ..) => (
+                    YamlNode {
+                        at,
+                        kind: NodeKind::Leaf,
+                    },
+                    Some(Box::<str>::from(value.as_ref())),
+                ),
+                Event::Alias(_) => (
+                    YamlNode {
+                        at,
+                        kind: NodeKind::Leaf,
+                    },
+                    None,
+                ),
+                _ => continue,
+            };
+            let Some(parent) = stack.last_mut() else {
+                return Some(node);
+            };
+            match (&mut parent.node.kind, parent.key.take()) {
+                (NodeKind::Sequence(items), _) => items.push(node),
+                (NodeKind::Mapping(entries), Some(key)) => entries.push((key, node)),
+                (NodeKind::Mapping(_), None) => parent.key = Some(name),
+                (NodeKind::Leaf, _) => return None,
+            }
+        }
+        None
+    }
+
+    /// The place of the node at `path`: a key's value, a sequence's item. The first of
+    /// duplicate keys, as the parser met them.
+    fn find(&self, path: &[Seg]) -> Option<(usize, usize)> {
+        let mut node = self;
+        for seg in path {
+            node = match (&node.kind, seg) {
+                (NodeKind::Mapping(entries), Seg::Key(key)) => {
+                    &entries
+                        .iter()
+                        .find(|(name, _)| name.as_deref() == Some(key.as_str()))?
+                        .1
+                }
+                (NodeKind::Sequence(items), Seg::Index(i)) => items.get(*i)?,
+                _ => return None,
+            };
+        }
+        Some(node.at)
+    }
 }
 
 /// Every file the loader read, by portal-relative path, so later checks can point into them.
@@ -247,6 +401,7 @@ impl Sources {
                 source: source.clone(),
                 yaml_offset,
                 yaml_len,
+                index: Arc::default(),
             },
         );
     }
@@ -274,7 +429,7 @@ impl Sources {
         let Some(reg) = self.files.get(file) else {
             return Diagnostic::error(code, Some(file), message);
         };
-        let span = reg.source.locate(reg.yaml_offset, reg.yaml_len, path);
+        let span = reg.locate(path);
         Diagnostic::error_at(code, &reg.source, span, message)
     }
 
@@ -299,6 +454,33 @@ impl Sources {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_index_finds_what_the_event_walk_finds() {
+        let text = "- id: M1\n  title: x\n- id: CR-2\n  affects:\n    milestones: [M1, M9]\n  ? [complex]\n  : v\n  after: 1\n";
+        let root = YamlNode::parse(text).unwrap();
+        for path in [
+            yaml_path![1, "affects", "milestones", 1],
+            yaml_path![1, "id"],
+            yaml_path![1, "after"],
+            yaml_path![0, "nope"],
+            yaml_path![7],
+            yaml_path![],
+        ] {
+            assert_eq!(root.find(&path), locate_yaml(text, &path), "{path:?}");
+        }
+    }
+
+    #[test]
+    fn front_matter_places_are_shifted_to_the_file() {
+        let text = "---\ndate: 2026-01-01\nstatus: gren\n---\nBody\n";
+        let mut sources = Sources::default();
+        let source = Source::new("r.md", text);
+        sources.register(&source, 4, text.len() - 4 - "---\nBody\n".len());
+        let d = sources.error_at_yaml(Code::UnknownValue, "r.md", &yaml_path!["status"], "x");
+        let span = d.span.unwrap();
+        assert_eq!((span.line, span.column, span.len), (3, 9, 4));
+    }
 
     #[test]
     fn spans_count_lines_and_characters() {
