@@ -75,7 +75,7 @@ fn domain(kpi: &Kpi) -> (f64, f64) {
     } else {
         f64::NEG_INFINITY
     };
-    let percent = kpi.unit.as_deref().is_some_and(|u| u.starts_with('%'));
+    let percent = is_percent(kpi);
     let hi = if percent && values().all(|v| v <= 100.0) {
         100.0
     } else {
@@ -252,20 +252,30 @@ fn date_range(kpi: &Kpi) -> Option<(f64, f64)> {
 }
 
 /// A small trend line for the dashboard: the values, the target, the latest point.
-pub(crate) fn sparkline(kpi: &Kpi) -> String {
+/// How a KPI's values read (`1,290 tickets`, `£35bn`, `99.4%`), from the view, which knows
+/// the client's currency.
+pub(crate) type ValueLabel<'a> = &'a dyn Fn(f64) -> String;
+
+/// Whether a KPI measures a share out of 100.
+fn is_percent(kpi: &Kpi) -> bool {
+    kpi.unit
+        .as_deref()
+        .is_some_and(|u| u == "percent" || u.starts_with('%'))
+}
+
+pub(crate) fn sparkline(kpi: &Kpi, label: ValueLabel<'_>) -> String {
     const W: f64 = 160.0;
     const H: f64 = 40.0;
     const PAD: f64 = 4.0;
-    let unit = kpi.unit.as_deref();
     let mut svg = String::new();
     let description = match (kpi.points.first(), kpi.latest()) {
         (Some(first), Some(last)) => format!(
             "{}: from {} to {}{}",
             kpi.name,
-            format::with_unit(first.value, unit),
-            format::with_unit(last.value, unit),
+            label(first.value),
+            label(last.value),
             kpi.target
-                .map(|t| format!(", target {}", format::with_unit(t, unit)))
+                .map(|t| format!(", target {}", label(t)))
                 .unwrap_or_default()
         ),
         _ => format!("{}: no measurements yet", kpi.name),
@@ -337,20 +347,19 @@ const NARROW: Size = Size {
 };
 
 /// A full chart for the KPI page, wide and narrow: axes, target line, every point.
-pub(crate) fn kpi_chart(kpi: &Kpi) -> String {
-    let mut svg = kpi_chart_at(kpi, WIDE);
-    svg.push_str(&kpi_chart_at(kpi, NARROW));
+pub(crate) fn kpi_chart(kpi: &Kpi, label: ValueLabel<'_>) -> String {
+    let mut svg = kpi_chart_at(kpi, WIDE, label);
+    svg.push_str(&kpi_chart_at(kpi, NARROW, label));
     svg
 }
 
-fn kpi_chart_at(kpi: &Kpi, size: Size) -> String {
+fn kpi_chart_at(kpi: &Kpi, size: Size, label: ValueLabel<'_>) -> String {
     let Size { width: w, font, .. } = size;
     let h = if w > 400.0 { 260.0 } else { 220.0 };
-    let unit = kpi.unit.as_deref();
-    let tick_unit = unit.filter(|u| u.starts_with('%'));
+    let tick_unit = is_percent(kpi).then_some("%");
     let target_text = kpi
         .target
-        .map(|t| format!("Target {}", format::with_unit(t, unit)))
+        .map(|t| format!("Target {}", label(t)))
         .unwrap_or_default();
     // The target's legend sits above the plot, where it cannot cover a point.
     let top = font * 2.2;
@@ -362,11 +371,7 @@ fn kpi_chart_at(kpi: &Kpi, size: Size) -> String {
         "<svg class=\"chart {}\" viewBox=\"0 0 {w} {h}\" role=\"img\"><title>{}</title>",
         size.class,
         esc(&match kpi.target {
-            Some(t) => format!(
-                "{} over time against a target of {}",
-                kpi.name,
-                format::with_unit(t, unit)
-            ),
+            Some(t) => format!("{} over time against a target of {}", kpi.name, label(t)),
             None => format!("{} over time", kpi.name),
         })
     );
@@ -460,7 +465,7 @@ fn kpi_chart_at(kpi: &Kpi, size: Size) -> String {
                 px(*cx),
                 px(*cy),
                 esc(&format::short_date(p.on)),
-                esc(&format::with_unit(p.value, unit))
+                esc(&label(p.value))
             );
         }
         // Dates along the bottom: calendar ticks when the series spans a few, else its
@@ -660,6 +665,11 @@ fn timeline_at(
 mod tests {
     use super::*;
 
+    /// Values with the KPI's unit as written, as a view without a currency shows them.
+    pub(super) fn plain(k: &Kpi) -> impl Fn(f64) -> String + '_ {
+        |v| format::with_unit(v, k.unit.as_deref())
+    }
+
     fn kpi(yaml: &str) -> Kpi {
         serde_yaml::from_str(yaml).unwrap()
     }
@@ -697,7 +707,7 @@ mod tests {
         let k = kpi(
             "id: k\nname: \"<b>On-time</b> & in-full\"\nunit: '%'\ntarget: 95\nbetter: up\npoints:\n- {on: 2026-10-01, value: 90}\n- {on: 2026-11-01, value: 96}\n",
         );
-        let svg = sparkline(&k);
+        let svg = sparkline(&k, &plain(&k));
         assert!(svg.contains("<title>&lt;b&gt;On-time&lt;/b&gt; &amp; in-full: from 90% to 96%, target 95%</title>"), "{svg}");
         assert!(svg.contains("class=\"last good\""), "{svg}");
         assert!(!svg.contains("style="), "{svg}");
@@ -707,10 +717,10 @@ mod tests {
     fn charts_cope_with_one_point_and_none() {
         let one =
             kpi("id: k\nname: n\ntarget: 5\nbetter: down\npoints:\n- {on: 2026-10-01, value: 5}\n");
-        assert!(kpi_chart(&one).contains("<circle class=\"good\""));
+        assert!(kpi_chart(&one, &plain(&one)).contains("<circle class=\"good\""));
         let none = kpi("id: k\nname: n\ntarget: 5\nbetter: down\n");
-        assert!(sparkline(&none).contains("no measurements yet"));
-        assert!(!kpi_chart(&none).contains("NaN"));
+        assert!(sparkline(&none, &plain(&none)).contains("no measurements yet"));
+        assert!(!kpi_chart(&none, &plain(&none)).contains("NaN"));
     }
 
     #[test]
@@ -731,6 +741,7 @@ mod tests {
 
 #[cfg(test)]
 mod axis_tests {
+    use super::tests::plain;
     use super::*;
 
     fn d(s: &str) -> Date {
@@ -800,7 +811,7 @@ mod axis_tests {
             "id: k\nname: n\nunit: '%'\ntarget: 0\nbetter: up\npoints:\n- {on: 2026-10-01, value: -10000}\n- {on: 2026-11-01, value: 50}\n",
         )
         .unwrap();
-        let svg = kpi_chart(&k);
+        let svg = kpi_chart(&k, &plain(&k));
         assert!(svg.contains(">−10,000%</text>"), "{svg}");
         // Every tick label starts right of x = 0: the end-anchored label is at most its
         // estimated width.
@@ -814,7 +825,7 @@ mod axis_tests {
             "id: k\nname: Defects\ntarget: 2\nbetter: down\npoints:\n- {on: 2026-10-01, value: 0}\n- {on: 2026-11-01, value: 7}\n",
         )
         .unwrap();
-        let svg = kpi_chart(&k);
+        let svg = kpi_chart(&k, &plain(&k));
         assert!(!svg.contains(">−"), "{svg}");
         assert!(svg.contains(">0</text>"), "{svg}");
     }

@@ -141,6 +141,35 @@ fn portal_json_matches_its_published_schema() {
     }
 }
 
+/// Issue 15: what real engagements say reaches portal.json as the schema describes it:
+/// withheld and five-point ratings, milestones to be confirmed and moved by changes.
+#[test]
+fn real_shapes_portal_json_matches_its_schema_and_carries_the_new_facts() {
+    let portal = TempPortal::copy_of(&fixture("real-shapes"));
+    portal.build();
+    let schemas = portico::schema::all();
+    let schema = &schemas
+        .iter()
+        .find(|(n, _)| *n == "portal-json.schema.json")
+        .unwrap()
+        .1;
+    let validator = jsonschema::validator_for(schema).unwrap();
+    let mut texts = String::new();
+    for client in ["lakeside", "signalling"] {
+        let bytes = std::fs::read(portal.out().join(client).join("portal.json")).unwrap();
+        let data: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&data)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{client}: {errors:#?}");
+        texts.push_str(&String::from_utf8_lossy(&bytes));
+    }
+    for fact in ["\"tbc\"", "\"moves\"", "\"withheld\"", "amber_green"] {
+        assert!(texts.contains(fact), "portal.json lacks {fact}");
+    }
+}
+
 /// Issue 23, item 5: what a client downloads has every description, not only headers.
 #[test]
 fn portal_json_carries_the_scope_text_and_every_report_text() {
@@ -216,6 +245,8 @@ fn portal_files_validate_against_the_generated_schemas() {
         fixture("kpis"),
         fixture("scope"),
         fixture("milestones"),
+        fixture("real-shapes"),
+        fixture("ranges"),
     ];
     for root in roots {
         for (path, bytes) in read_tree(&root) {

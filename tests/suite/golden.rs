@@ -52,6 +52,7 @@ fn one_fixture_per_page_kind() {
         "escaping",
         "everything",
         "ranges",
+        "real-shapes",
     ] {
         let portal = TempPortal::copy_of(&fixture(kind));
         portal.build();

@@ -141,7 +141,7 @@ impl<'a> Views<'a> {
                 None => Some(Status::new("none", "No measurement yet")),
                 Some(p) => k.standing(p.value).map(standing_status),
             },
-            sparkline_svg: charts::sparkline(k),
+            sparkline_svg: charts::sparkline(k, &value),
             points: k
                 .points
                 .iter()
@@ -325,38 +325,15 @@ pub(crate) fn kpi_value(value: f64, k: &Kpi, currency: Option<&Currency>) -> Str
             }
         }
         Some("percent") => format!("{}{suffix}%", format::number(scaled)),
-        Some("count") => format!("{}{suffix}", grouped(scaled)),
+        Some("count") => format!("{}{suffix}", format::number(scaled)),
         Some("days") => {
             let unit = if scaled.abs() == 1.0 { "day" } else { "days" };
-            format!("{}{suffix} {unit}", grouped(scaled))
+            format!("{}{suffix} {unit}", format::number(scaled))
         }
         other => {
             let number = format!("{}{suffix}", format::number(scaled));
             format::with_unit_text(&number, other)
         }
-    }
-}
-
-/// `1234567.5` as `1,234,567.5`.
-fn grouped(value: f64) -> String {
-    let text = format::number(value);
-    let (sign, digits) = match text.strip_prefix('-') {
-        Some(rest) => ("−", rest),
-        None => ("", text.as_str()),
-    };
-    let (whole, fraction) = digits
-        .split_once('.')
-        .map_or((digits, None), |(w, f)| (w, Some(f)));
-    let mut out = String::new();
-    for (i, ch) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    match fraction {
-        Some(f) => format!("{sign}{out}.{f}"),
-        None => format!("{sign}{out}"),
     }
 }
 

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::items::{
     ChangeView, DecisionView, KpiView, Ledger, MilestoneView, RaidItemView, Ref, ReportSummary,
+    kpi_value,
 };
 use super::{Status, Views};
 use crate::model::{Date, DecisionStatus, Milestone, Standing, TextItem};
@@ -305,7 +306,7 @@ impl<'a> Views<'a> {
             .iter()
             .map(|k| KpiChart {
                 kpi: self.kpi(k, ROOT),
-                chart_svg: charts::kpi_chart(k),
+                chart_svg: charts::kpi_chart(k, &|v| kpi_value(v, k, self.currency)),
             })
             .collect()
     }
