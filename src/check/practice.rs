@@ -154,21 +154,34 @@ impl ClientCheck<'_> {
 
     fn overdue_acceptances(&mut self, today: Date) {
         let file = self.file("milestones.yaml");
-        let allowed = i64::from(self.client.cadence.acceptance_days);
+        let terms = self.client.acceptance_terms();
+        let allowed = terms.days;
         for (i, m) in self.client.milestones.iter().enumerate() {
             let Some(a) = &m.acceptance else { continue };
             let waited = a.submitted_on.days_until(today);
-            if a.decision != AcceptanceDecision::Pending || waited <= allowed {
+            let due = self.client.accept_by(a.submitted_on);
+            if a.decision != AcceptanceDecision::Pending || today <= due {
                 continue;
             }
+            let message = match (terms.business_days, terms.deemed) {
+                (false, _) => format!(
+                    "milestone \"{}\" has waited {waited} days for acceptance; the agreed review period is {allowed} days",
+                    m.id
+                ),
+                (true, false) => format!(
+                    "milestone \"{}\" has waited {waited} days for acceptance; the answer was due by {due} ({allowed} business days)",
+                    m.id
+                ),
+                (true, true) => format!(
+                    "milestone \"{}\" was not answered by {due} ({allowed} business days) and counts as accepted under the contract",
+                    m.id
+                ),
+            };
             let d = self.sources.error_at_yaml(
                 Code::AcceptanceOverdue,
                 &file,
                 &yaml_path![i, "acceptance", "decision"],
-                format!(
-                    "milestone \"{}\" has waited {waited} days for acceptance; the agreed review period is {allowed} days",
-                    m.id
-                ),
+                message,
             );
             self.out.push(d.warning().with_hint(
                 "ask the approver for a decision, and record it under acceptance (decision, by, on)",
@@ -280,7 +293,10 @@ impl ClientCheck<'_> {
         let file = self.file("changes.yaml");
         for (i, cr) in self.client.changes.iter().enumerate() {
             let waited = cr.requested_on.days_until(today);
-            if cr.status != ChangeStatus::Proposed || waited <= UNDECIDED_CHANGE_DAYS {
+            let due = cr
+                .decide_by
+                .unwrap_or_else(|| cr.requested_on.plus_days(UNDECIDED_CHANGE_DAYS));
+            if cr.status != ChangeStatus::Proposed || today <= due {
                 continue;
             }
             let d = self.sources.error_at_yaml(

@@ -34,6 +34,12 @@ pub struct Change {
     /// approved they re-baseline the milestones: delay the client approved is not slip.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub moves: BTreeMap<String, Date>,
+    /// The day a decision is needed by; two weeks after `requested_on` when absent.
+    #[serde(default)]
+    pub decide_by: Option<Date>,
+    /// What happens if it is not decided by then, in a sentence.
+    #[serde(default)]
+    pub if_late: Option<String>,
     /// Who approved or rejected it.
     #[serde(default)]
     pub decided_by: Option<String>,

@@ -36,6 +36,31 @@ impl Date {
         (later.0 - self.0).num_days()
     }
 
+    /// The date `days` business days (Monday to Friday) after this one: 5 business days
+    /// after a Friday is the next Friday. Public holidays are not known, so not skipped.
+    /// Whole weeks are added at once: a user's number of days never loops.
+    pub fn plus_business_days(self, days: u32) -> Date {
+        if days == 0 {
+            return self;
+        }
+        // From a weekend day, count from the Friday before: Saturday + 1 is Monday.
+        let back = match self.0.weekday().num_days_from_monday() {
+            5 => 1,
+            6 => 2,
+            _ => 0,
+        };
+        let mut date = self.plus_days(-back);
+        let weeks = i64::from(days / 5);
+        date = date.plus_days(weeks.saturating_mul(7));
+        for _ in 0..days % 5 {
+            date = date.plus_days(1);
+            while date.0.weekday().num_days_from_monday() >= 5 {
+                date = date.plus_days(1);
+            }
+        }
+        date
+    }
+
     /// The date `days` days after this one; `self` unchanged when the result would leave
     /// chrono's range. Never panics, whatever the number (`TimeDelta::days` panics past
     /// about 100 million days, and `days` can come from a user's file).
@@ -157,6 +182,37 @@ impl<'de> Deserialize<'de> for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn business_days_by_weeks_agree_with_counting_day_by_day() {
+        let start = Date::from_str("2026-11-07").unwrap(); // a Saturday
+        for offset in 0..7 {
+            let from = start.plus_days(offset);
+            for days in 0..30 {
+                let mut counted = from;
+                let mut left = days;
+                while left > 0 {
+                    counted = counted.plus_days(1);
+                    if counted.0.weekday().num_days_from_monday() < 5 {
+                        left -= 1;
+                    }
+                }
+                assert_eq!(from.plus_business_days(days), counted, "{from} + {days}");
+            }
+        }
+        // A user's absurd number ends at once, at the end of the calendar.
+        let _ = start.plus_business_days(u32::MAX);
+    }
+
+    #[test]
+    fn business_days_skip_weekends() {
+        let friday: Date = "2026-11-13".parse().unwrap();
+        assert_eq!(friday.plus_business_days(1).to_string(), "2026-11-16");
+        assert_eq!(friday.plus_business_days(5).to_string(), "2026-11-20");
+        let tuesday: Date = "2026-11-10".parse().unwrap();
+        assert_eq!(tuesday.plus_business_days(10).to_string(), "2026-11-24");
+        assert_eq!(tuesday.plus_business_days(0), tuesday);
+    }
 
     #[test]
     fn parses_iso_dates() {

@@ -37,8 +37,8 @@ pub use milestone::{
 };
 pub use money::Money;
 pub use profile::{
-    Access, Branding, Cadence, CadenceInput, ClientDeploy, ClientProfile, Colour, Contact,
-    Contacts, Currency, Detail, Engagement, EngagementState, FeeBasis,
+    AcceptanceTerms, Access, Branding, Cadence, CadenceInput, ClientDeploy, ClientProfile, Colour,
+    Contact, Contacts, Currency, Detail, Engagement, EngagementState, FeeBasis,
 };
 pub use raid::{Decision, DecisionStatus, Raid, RaidItem, RaidKind, RaidStatus, Severity};
 pub use rating::{Meaning, Rating, RatingLevel, RatingScale};
@@ -59,6 +59,17 @@ pub fn origin_of(url: &str) -> Option<String> {
     let default_port = if scheme == "https" { ":443" } else { ":80" };
     let host = host.strip_suffix(default_port).unwrap_or(&host);
     (!host.is_empty()).then(|| format!("{scheme}://{host}"))
+}
+
+/// The period a client has to answer a submitted milestone, as it applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AcceptancePeriod {
+    /// Length of the period.
+    pub days: u32,
+    /// Counted in business days (Monday to Friday) rather than calendar days.
+    pub business_days: bool,
+    /// Silence past the period counts as acceptance.
+    pub deemed: bool,
 }
 
 /// A whole portal folder: configuration and every client that loaded cleanly.
@@ -238,6 +249,47 @@ impl Client {
             .filter(|mv| mv.change == change_id)
             .filter_map(Move::days)
             .max_by_key(|d| d.abs())
+    }
+
+    /// True when `owner` is on the client's side: one of the client's contacts, or the
+    /// client by name (case and surrounding spaces ignored).
+    pub fn is_client_side(&self, owner: &str) -> bool {
+        let owner = owner.trim().to_lowercase();
+        owner == self.profile.name.trim().to_lowercase()
+            || self
+                .profile
+                .contacts
+                .client
+                .iter()
+                .any(|c| c.name.trim().to_lowercase() == owner)
+    }
+
+    /// How long the client has to answer a submitted milestone: the engagement's
+    /// `acceptance` terms (business days), else `cadence.acceptance_days` (calendar days,
+    /// never deemed).
+    pub fn acceptance_terms(&self) -> AcceptancePeriod {
+        match self.profile.engagement.as_ref().and_then(|e| e.acceptance) {
+            Some(t) => AcceptancePeriod {
+                days: t.review_days,
+                business_days: true,
+                deemed: t.deemed,
+            },
+            None => AcceptancePeriod {
+                days: self.cadence.acceptance_days,
+                business_days: false,
+                deemed: false,
+            },
+        }
+    }
+
+    /// The last day to answer a milestone submitted on `submitted_on`.
+    pub fn accept_by(&self, submitted_on: Date) -> Date {
+        let terms = self.acceptance_terms();
+        if terms.business_days {
+            submitted_on.plus_business_days(terms.days)
+        } else {
+            submitted_on.plus_days(i64::from(terms.days))
+        }
     }
 
     /// Looks up a milestone by id.

@@ -151,6 +151,18 @@ pub struct Branding {
     pub logo: Option<String>,
 }
 
+/// Acceptance terms from the contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AcceptanceTerms {
+    /// Business days (Monday to Friday) the client has to answer a submission.
+    pub review_days: u32,
+    /// True when a submission not answered within `review_days` counts as accepted
+    /// ("deemed acceptance").
+    #[serde(default)]
+    pub deemed: bool,
+}
+
 /// What was agreed: dates and money.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -191,6 +203,10 @@ pub struct Engagement {
     /// Currency of every amount for this client; defaults to `portico.yaml`'s.
     #[serde(default)]
     pub currency: Option<Currency>,
+    /// The contract's acceptance terms: how long the client has to accept or reject a
+    /// submitted milestone, and whether silence counts as acceptance.
+    #[serde(default)]
+    pub acceptance: Option<AcceptanceTerms>,
 }
 
 /// How fees are charged.

@@ -147,6 +147,10 @@ pub struct RaidItem {
     /// Detail: mitigation, impact, what is being done (Markdown).
     #[serde(default)]
     pub text: Option<String>,
+    /// What happens if it is not done by `due_on`, in a sentence; shown with it under
+    /// "Waiting for you" when the client owns it.
+    #[serde(default)]
+    pub if_late: Option<String>,
     /// Who may see it.
     #[serde(default)]
     pub visibility: Visibility,
@@ -254,6 +258,9 @@ pub struct Decision {
     /// The decision and its reasoning, or the options on the table (Markdown).
     #[serde(default)]
     pub text: Option<String>,
+    /// What happens if it is not decided by `due_on`, in a sentence.
+    #[serde(default)]
+    pub if_late: Option<String>,
     /// Who may see it.
     #[serde(default)]
     pub visibility: Visibility,

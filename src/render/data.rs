@@ -23,6 +23,9 @@ pub struct PortalData {
     /// What that status means.
     #[serde(flatten)]
     pub rating: Option<RatingData>,
+    /// What the client owes as of `as_of`, oldest due date first: milestone sign-offs,
+    /// pending decisions, change requests awaiting a decision, client-owned items due.
+    pub waiting_for_you: Vec<Owed>,
     /// Status reports, newest first, each with its full text.
     pub reports: Vec<ReportData>,
     /// What was agreed, with the scope's narrative.
@@ -151,6 +154,7 @@ pub(crate) fn portal_json(client: &Client, config: &PortalConfig, as_of: Date) -
         rating: client
             .latest_report(as_of)
             .map(|r| RatingData::of(&client.ratings, r)),
+        waiting_for_you: crate::render::view::owed(client, as_of),
         reports: client
             .reports
             .iter()
@@ -191,4 +195,52 @@ pub(crate) fn portal_json(client: &Client, config: &PortalConfig, as_of: Date) -
     let mut json = serde_json::to_string_pretty(&data).unwrap_or_default();
     json.push('\n');
     json
+}
+
+/// One thing the client owes.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Owed {
+    /// What kind of thing it is.
+    pub kind: OwedKind,
+    /// The kind in words, e.g. "Sign-off".
+    pub label: &'static str,
+    /// The id of the milestone, decision, change request or RAID item.
+    pub id: String,
+    /// What it is about.
+    pub title: String,
+    /// Who on the client's side owns it, when named.
+    pub owner: Option<String>,
+    /// When it is due, when known.
+    pub due: Option<Date>,
+    /// Days past the due date as of the portal's date; 0 when not overdue.
+    pub days_overdue: i64,
+    /// What happens if it is missed.
+    pub if_late: String,
+    /// The page that holds it, relative to the portal's folder.
+    pub href: String,
+}
+
+/// Kinds of things a client owes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OwedKind {
+    /// A milestone submitted for acceptance.
+    SignOff,
+    /// A pending decision.
+    Decision,
+    /// A change request awaiting a decision.
+    ChangeRequest,
+    /// A client-owned RAID item (usually a dependency) that is due or overdue.
+    Dependency,
+}
+
+impl OwedKind {
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            OwedKind::SignOff => "Sign-off",
+            OwedKind::Decision => "Decision",
+            OwedKind::ChangeRequest => "Change request",
+            OwedKind::Dependency => "Dependency",
+        }
+    }
 }

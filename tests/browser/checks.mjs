@@ -8,6 +8,7 @@
 //   - axe-core with its default rules: no violations of any impact;
 //   - JavaScript disabled: the same text as with it enabled (a protected portal's lock page
 //     instead says it needs JavaScript);
+//   - on each overview, the "Waiting for you" card starts in the first screen at 360 px;
 //   - 360 px wide: no horizontal scrolling (and axe again on a protected portal's lock page),
 //     and every tap target at least 24x24 px unless
 //     it is a link inside a sentence (WCAG 2.5.8's inline exception); no scroll container
@@ -232,6 +233,16 @@ try {
       }
       return { scroll: document.documentElement.scrollWidth, width, tooSmall };
     });
+    // An overview tells the client in its first screen what they owe: the "Waiting for
+    // you" card starts within the first 740 px of a 360 px wide phone.
+    if (/^agency\/[^/]+\/[^/]+\/index\.html$/.test(rel) && !locked) {
+      const top = await small.evaluate(() => {
+        const card = document.getElementById('waiting');
+        return card ? card.getBoundingClientRect().top + window.scrollY : null;
+      });
+      if (top === null) fail(rel, 'the overview has no "Waiting for you" card');
+      else if (top >= 740) fail(rel, `"Waiting for you" starts ${Math.round(top)} px down, below the first screen at 360 px`);
+    }
     if (layout.scroll > layout.width) {
       counts.overflow++;
       fail(rel, `scrolls sideways at 360 px (${layout.scroll} px wide)`);

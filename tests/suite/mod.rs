@@ -18,3 +18,4 @@ mod serve;
 mod terminal;
 mod theme;
 mod visibility;
+mod waiting;

@@ -76,12 +76,19 @@ impl<'a> Views<'a> {
                 format::duration(forecast.map_or(0, |f| f.days_until(self.as_of).max(0)))
             ),
             deliverables,
-            acceptance: m.acceptance.as_ref().map(|a| AcceptanceView {
-                submitted_on: a.submitted_on,
-                decision: a.decision.into(),
-                by: a.by.clone(),
-                on: a.on,
-                note: a.note.clone(),
+            acceptance: m.acceptance.as_ref().map(|a| {
+                let pending = a.decision == crate::model::AcceptanceDecision::Pending;
+                let by = self.client.accept_by(a.submitted_on);
+                let deemed = pending && self.client.acceptance_terms().deemed && by < self.as_of;
+                AcceptanceView {
+                    submitted_on: a.submitted_on,
+                    accept_by: (pending && !deemed).then_some(by),
+                    deemed_on: deemed.then_some(by),
+                    decision: a.decision.into(),
+                    by: a.by.clone(),
+                    on: a.on,
+                    note: a.note.clone(),
+                }
             }),
         }
     }
@@ -399,6 +406,10 @@ pub(crate) struct MoveView {
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct AcceptanceView {
     pub(super) submitted_on: Date,
+    /// The last day to answer, while the answer is awaited.
+    pub(super) accept_by: Option<Date>,
+    /// The day silence made it accepted, under deemed-acceptance terms.
+    pub(super) deemed_on: Option<Date>,
     pub(super) decision: Status,
     pub(super) by: Option<String>,
     pub(super) on: Option<Date>,

@@ -8,7 +8,10 @@
 use serde::Serialize;
 
 mod items;
+mod owed;
 mod pages;
+
+pub(crate) use owed::owed;
 
 use super::format;
 use super::markdown::{self, Place};

@@ -36,6 +36,7 @@ impl<'a> Views<'a> {
         let history = &c.reports[history_from..];
         let as_of_year = self.as_of.naive().year();
         Dashboard {
+            owed: super::owed(c, self.as_of),
             status: c
                 .latest_report(self.as_of)
                 .map(|r| self.rating(&r.meta.status, r.meta.withheld_reason.as_ref())),
@@ -419,6 +420,8 @@ struct Progress {
 
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Dashboard {
+    /// "Waiting for you": what the client owes, oldest first.
+    owed: Vec<crate::render::data::Owed>,
     status: Option<Status>,
     history_with_year: bool,
     rated_by: Option<String>,
