@@ -63,7 +63,7 @@ fn the_overview_lists_what_the_client_owes_oldest_first() {
     assert!(page.contains(
         "If missed: M6 (private-label forecast collaboration) moves a week for every week of data missing."
     ));
-    assert!(page.contains("If missed: M5 counts as accepted on 2026-11-24 without your answer."));
+    assert!(page.contains("If missed: M5 counts as accepted on 24 Nov 2026 without your answer."));
     let milestones = read(&portal, "kordaal-foods/milestones/index.html");
     assert!(
         milestones.contains("Accept by <time datetime=\"2026-11-24\">"),

@@ -31,7 +31,8 @@ pub(crate) fn owed(client: &Client, as_of: Date) -> Vec<Owed> {
             owner: owner.cloned(),
             due,
             days_overdue: due.map_or(0, |d| d.days_until(as_of).max(0)),
-            if_late,
+            // The page ends the sentence itself.
+            if_late: if_late.trim_end().trim_end_matches('.').to_owned(),
             href: href.to_owned(),
         });
     };
@@ -49,7 +50,11 @@ pub(crate) fn owed(client: &Client, as_of: Date) -> Vec<Owed> {
             continue; // accepted by the contract's terms: nothing is owed any more
         }
         let if_late = if deemed {
-            format!("{} counts as accepted on {due} without your answer", m.id)
+            format!(
+                "{} counts as accepted on {} without your answer",
+                m.id,
+                crate::render::format::short_date(due)
+            )
         } else {
             format!("{} stays open and the work after it waits", m.id)
         };
