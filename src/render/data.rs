@@ -4,8 +4,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::model::{
-    Change, Client, Contacts, Date, Engagement, Kpi, Milestone, PortalConfig, Rag, Raid, Rating,
-    RatingScale, Report, ScopeMeta, TextFormat,
+    Change, Client, Contacts, Date, Engagement, Kpi, Milestone, PortalConfig, Rag, Raid, RaidKind,
+    Rating, RatingScale, Report, ScopeMeta, TextFormat,
 };
 
 /// The contents of `portal.json`. Built from a client already stripped of internal items.
@@ -230,8 +230,25 @@ pub enum OwedKind {
     Decision,
     /// A change request awaiting a decision.
     ChangeRequest,
-    /// A client-owned RAID item (usually a dependency) that is due or overdue.
+    /// A client-owned dependency that is due or overdue.
     Dependency,
+    /// A client-owned risk whose response is due.
+    Risk,
+    /// A client-owned issue whose resolution is due.
+    Issue,
+    /// A client-owned assumption to be confirmed.
+    Assumption,
+}
+
+impl From<RaidKind> for OwedKind {
+    fn from(kind: RaidKind) -> OwedKind {
+        match kind {
+            RaidKind::Dependency => OwedKind::Dependency,
+            RaidKind::Risk => OwedKind::Risk,
+            RaidKind::Issue => OwedKind::Issue,
+            RaidKind::Assumption => OwedKind::Assumption,
+        }
+    }
 }
 
 impl OwedKind {
@@ -241,6 +258,9 @@ impl OwedKind {
             OwedKind::Decision => "Decision",
             OwedKind::ChangeRequest => "Change request",
             OwedKind::Dependency => "Dependency",
+            OwedKind::Risk => "Risk",
+            OwedKind::Issue => "Issue",
+            OwedKind::Assumption => "Assumption",
         }
     }
 }

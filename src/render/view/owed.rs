@@ -2,7 +2,7 @@
 //! what happens if it is missed. The overview's first card and a section of `portal.json`
 //! both come from here, so the page and the data never disagree.
 
-use crate::model::{AcceptanceDecision, Client, Date, DecisionStatus};
+use crate::model::{AcceptanceDecision, Client, Date, DecisionStatus, RaidKind};
 use crate::render::data::{Owed, OwedKind};
 
 /// Days a client has to decide on a change request before it is late; the same period
@@ -116,7 +116,7 @@ pub(crate) fn owed(client: &Client, as_of: Date) -> Vec<Owed> {
             "changes/index.html",
         );
     }
-    for (_, items) in client.raid.item_lists() {
+    for (kind, items) in client.raid.item_lists() {
         for i in items {
             let theirs = i.owner.as_deref().is_some_and(|o| client.is_client_side(o));
             let due_soon = i
@@ -125,12 +125,17 @@ pub(crate) fn owed(client: &Client, as_of: Date) -> Vec<Owed> {
             if !i.is_open() || !theirs || !due_soon {
                 continue;
             }
-            let if_late = i
-                .if_late
-                .clone()
-                .unwrap_or_else(|| "the work that waits on it slips".to_owned());
+            let if_late = i.if_late.clone().unwrap_or_else(|| {
+                match kind {
+                    RaidKind::Dependency => "the work that waits on it slips",
+                    RaidKind::Risk => "the risk stays without its agreed response",
+                    RaidKind::Issue => "the issue stays open and its effect grows",
+                    RaidKind::Assumption => "the plan rests on an assumption nobody confirmed",
+                }
+                .to_owned()
+            });
             push(
-                OwedKind::Dependency,
+                kind.into(),
                 &i.id,
                 &i.title,
                 i.owner.as_ref(),
