@@ -80,6 +80,20 @@ hugo_peak=$(awk -F: '/Maximum resident/ {printf "%.0f", $2/1024}' "$work/hugo-ti
 full=$(json "$work/full-1000x50.json" build_median)
 serve="$work/serve.json"
 
+# check at scale: one milestones.yaml of 100,000 overdue milestones, every one a warning
+# printed with its source lines (issue 15: locating them was quadratic).
+overdue="$work/overdue-100k"
+if [ ! -d "$overdue" ]; then
+  mkdir -p "$overdue/clients/acme"
+  printf 'agency:\n  name: Bench\nas_of: 2026-11-20\n' > "$overdue/portico.yaml"
+  printf 'name: Acme Ltd\n' > "$overdue/clients/acme/client.yaml"
+  python3 -c 'import sys
+for i in range(100000):
+    sys.stdout.write(f"- id: M{i}\n  title: Milestone {i}\n  baseline_due: 2025-01-01\n  status: planned\n")' \
+    > "$overdue/clients/acme/milestones.yaml"
+fi
+check_100k=$(bench check100k "true" "$portico check $overdue")
+
 cat <<TABLE
 Full build from scratch against \`cp -r\` of its output (release, $(nproc) cores, median of $runs rounds):
 
@@ -99,6 +113,7 @@ Targets at 1,000 x 50:
 | serve: first build; peak memory | $(json "$serve" first_build_ms) ms; $(json "$serve" peak_rss_mib) MiB | |
 | Hugo $(hugo version | awk '{print $2}' | cut -d- -f1), same reports ($hugo_pages pages), mean of $runs | $hugo_time s; $hugo_peak MiB | |
 | portico / Hugo | $(python3 -c "print(round($full / $hugo_time, 2))") | |
+| check of 100,000 overdue milestones (100,000 warnings in full) | $check_100k s | seconds |
 TABLE
 
 echo
