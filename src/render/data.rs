@@ -104,7 +104,7 @@ pub struct ReportData {
 /// What a report's overall rating means on the portal's scale.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RatingData {
-    /// The rating in words, e.g. "At risk", "Not assessed" or "Withheld: <reason>".
+    /// The rating in words, e.g. "At risk", "Not assessed" or "Withheld: `<reason>`".
     pub status_label: String,
     /// The colour it counts as; null for `unknown` and `withheld`, which are never green.
     pub counts_as: Option<Rag>,
