@@ -587,7 +587,7 @@ fn check(args: CheckArgs, color: bool) -> ExitCode {
         .filter(|d| args.clients.is_empty() || crate::build::concerns(d, &args.clients))
         .collect();
     let errors = shown.iter().filter(|d| d.is_error()).count();
-    let warnings = shown.len() - errors;
+    let warnings = shown.iter().filter(|d| d.is_warning()).count();
     let failed = errors > 0 || (args.deny_warnings && warnings > 0);
     let filtered = !args.codes.is_empty() || !args.clients.is_empty();
     match args.format {

@@ -16,6 +16,8 @@ use crate::source::{Source, Span};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
+    /// A fact worth knowing (how many rows of an export were used); never a problem.
+    Note,
     /// Consultant practice not followed; the portal still builds.
     Warning,
     /// The portal cannot be built until this is fixed.
@@ -117,6 +119,20 @@ pub enum Code {
     /// An attachment that would run script in the browser (HTML, SVG with script) on an
     /// origin the client shares with others.
     ActiveContent,
+    /// Note: how many rows of a time export were used and how many ignored.
+    TimeRows,
+    /// Warning: hours dated before the engagement starts or after it ends.
+    TimeOutsideEngagement,
+    /// Warning: billable hours nothing in `budget.yaml` prices.
+    TimeUnpriced,
+    /// Warning: spending or invoices beyond the cap plus approved changes.
+    CapExceeded,
+    /// Warning: the budget is spent faster than milestones are done.
+    BurnAheadOfProgress,
+    /// Warning: a sent invoice past its due date.
+    InvoiceOverdue,
+    /// Warning: a service-level breach without its cause or remedy.
+    SlaBreachUnexplained,
 }
 
 impl Code {
@@ -221,6 +237,13 @@ impl Code {
             Code::SharedOrigin => "shared-origin",
             Code::ActiveContent => "active-content",
             Code::FutureReport => "future-report",
+            Code::TimeRows => "time-rows",
+            Code::TimeOutsideEngagement => "time-outside-engagement",
+            Code::TimeUnpriced => "time-unpriced",
+            Code::CapExceeded => "cap-exceeded",
+            Code::BurnAheadOfProgress => "burn-ahead-of-progress",
+            Code::InvoiceOverdue => "invoice-overdue",
+            Code::SlaBreachUnexplained => "sla-breach-unexplained",
         }
     }
 }
@@ -282,6 +305,17 @@ impl Diagnostic {
         }
     }
 
+    /// The same diagnostic as a note.
+    pub fn note(mut self) -> Diagnostic {
+        self.severity = Severity::Note;
+        self
+    }
+
+    /// True for warnings.
+    pub fn is_warning(&self) -> bool {
+        self.severity == Severity::Warning
+    }
+
     /// The same diagnostic as a warning.
     pub fn warning(mut self) -> Diagnostic {
         self.severity = Severity::Warning;
@@ -321,6 +355,7 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let severity = match self.severity {
+            Severity::Note => "note",
             Severity::Error => "error",
             Severity::Warning => "warning",
         };

@@ -8,7 +8,8 @@ use schemars::{JsonSchema, generate::SchemaSettings};
 use crate::error::Error;
 
 use crate::model::{
-    Change, ClientProfile, Kpi, Milestone, PortalConfig, Raid, ReportMeta, ScopeMeta,
+    Budget, Change, ClientProfile, Invoice, Kpi, Milestone, PortalConfig, Raid, ReportMeta,
+    ScopeMeta, ServiceLevel, TimeEntryInput,
 };
 use crate::render::data::PortalData;
 
@@ -31,6 +32,16 @@ pub fn all() -> Vec<(&'static str, serde_json::Value)> {
         ("changes.schema.json", schema::<Vec<Change>>("changes.yaml")),
         ("kpis.schema.json", schema::<Vec<Kpi>>("kpis.yaml")),
         ("raid.schema.json", schema::<Raid>("raid.yaml")),
+        ("budget.schema.json", schema::<Budget>("budget.yaml")),
+        (
+            "invoices.schema.json",
+            schema::<Vec<Invoice>>("invoices.yaml"),
+        ),
+        ("sla.schema.json", schema::<Vec<ServiceLevel>>("sla.yaml")),
+        (
+            "time.schema.json",
+            schema::<Vec<TimeEntryInput>>("time.yaml"),
+        ),
         (
             "report.schema.json",
             schema::<ReportMeta>("the front matter of a report"),

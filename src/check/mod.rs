@@ -6,6 +6,7 @@
 //! through [`Sources`]. Rendering relies on the error rules holding: a reference the
 //! renderer follows is one this module has proven exists.
 
+mod budget;
 mod origin;
 mod practice;
 
@@ -146,6 +147,7 @@ pub fn check_client(client: &Client, sources: &Sources, today: Date) -> Vec<Diag
     };
     rules.run();
     rules.practice(today);
+    rules.budget(today);
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out
 }

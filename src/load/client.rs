@@ -6,23 +6,28 @@ use serde::de::DeserializeOwned;
 
 use super::files::{Entry, Kind, PortalFs};
 use super::front_matter::{self, SplitError};
-use super::{is_safe_slug, suggest_slug, yaml};
+use super::{is_safe_slug, suggest_slug, time, yaml};
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::model::{
-    Cadence, Change, Client, ClientProfile, Kpi, Milestone, PortalConfig, Raid, RatingScale,
-    Report, ReportMeta, Scope, ScopeMeta,
+    Budget, Cadence, Change, Client, ClientProfile, Invoice, Kpi, Milestone, PortalConfig, Raid,
+    RatingScale, Report, ReportMeta, Scope, ScopeMeta, ServiceLevel, TimeEntryInput, TimeFile,
 };
 use crate::source::Source;
 
 /// The files a client folder may hold.
 pub(crate) const CLIENT_FILE: &str = "client.yaml";
-const KNOWN: [&str; 8] = [
+const KNOWN: [&str; 13] = [
     CLIENT_FILE,
     "scope.md",
     "milestones.yaml",
     "changes.yaml",
     "kpis.yaml",
     "raid.yaml",
+    "budget.yaml",
+    "invoices.yaml",
+    "sla.yaml",
+    "time.yaml",
+    "time",
     "reports",
     "files",
 ];
@@ -95,10 +100,15 @@ pub(crate) fn load_client(fs: &PortalFs, entry: &Entry, config: &PortalConfig) -
     let mut raid = Raid::default();
     let mut reports = Vec::new();
     let mut attachments = Vec::new();
+    let mut budget = None;
+    let mut invoices = Vec::new();
+    let mut service_levels: Vec<ServiceLevel> = Vec::new();
+    let mut time_yaml = None;
+    let mut time_dir = None;
 
     for item in &entries {
         let expected_kind = match item.name.as_str() {
-            "reports" | "files" => Kind::Dir,
+            "reports" | "files" | "time" => Kind::Dir,
             _ => Kind::File,
         };
         if KNOWN.contains(&item.name.as_str()) && item.kind != expected_kind {
@@ -126,6 +136,17 @@ pub(crate) fn load_client(fs: &PortalFs, entry: &Entry, config: &PortalConfig) -
             "changes.yaml" => changes = reader.yaml::<Vec<Change>>(&item.path).unwrap_or_default(),
             "kpis.yaml" => kpis = reader.yaml::<Vec<Kpi>>(&item.path).unwrap_or_default(),
             "raid.yaml" => raid = reader.yaml::<Raid>(&item.path).unwrap_or_default(),
+            "budget.yaml" => budget = reader.yaml::<Budget>(&item.path),
+            "invoices.yaml" => {
+                invoices = reader.yaml::<Vec<Invoice>>(&item.path).unwrap_or_default()
+            }
+            "sla.yaml" => {
+                service_levels = reader
+                    .yaml::<Vec<ServiceLevel>>(&item.path)
+                    .unwrap_or_default()
+            }
+            "time.yaml" => time_yaml = Some(item.path.clone()),
+            "time" => time_dir = Some(item.path.clone()),
             "reports" => reports = reader.reports(&item.path),
             "files" => attachments = fs.walk_files(&item.path, &mut reader.load.diagnostics),
             other => {
@@ -146,6 +167,19 @@ pub(crate) fn load_client(fs: &PortalFs, entry: &Entry, config: &PortalConfig) -
                 reader.load.diagnostics.push(d);
             }
         }
+    }
+
+    // Time files are read once client.yaml says which rows are this client's.
+    let settings = profile
+        .as_ref()
+        .map(|p: &ClientProfile| p.time.clone())
+        .unwrap_or_default();
+    let mut time_files: Vec<TimeFile> = Vec::new();
+    if let Some(path) = time_yaml {
+        time_files.extend(reader.time_yaml(&path));
+    }
+    if let Some(dir) = time_dir {
+        time_files.extend(reader.time_csvs(&dir, &settings));
     }
 
     let rel = fs.rel(&entry.path);
@@ -172,6 +206,9 @@ pub(crate) fn load_client(fs: &PortalFs, entry: &Entry, config: &PortalConfig) -
         kpi.points.sort_by_key(|p| p.on);
     }
     crate::model::apply_moves(&mut milestones, &changes);
+    for level in &mut service_levels {
+        level.periods.sort_by_key(|p| p.start);
+    }
     reports.sort_by(|a: &Report, b: &Report| (a.meta.date, &a.slug).cmp(&(b.meta.date, &b.slug)));
     load.client = Some(Client {
         slug: entry.name.clone(),
@@ -184,6 +221,10 @@ pub(crate) fn load_client(fs: &PortalFs, entry: &Entry, config: &PortalConfig) -
         kpis,
         raid,
         reports,
+        budget,
+        time: time_files,
+        invoices,
+        service_levels,
         attachments,
         dir: entry.path.clone(),
     });
@@ -264,6 +305,63 @@ impl Reader<'_> {
             body,
             body_offset,
         })
+    }
+
+    fn time_yaml(&mut self, path: &Path) -> Option<TimeFile> {
+        let source = self.text(path)?;
+        self.load
+            .sources
+            .push((source.clone(), 0, source.text.len()));
+        let inputs = match yaml::parse::<Vec<TimeEntryInput>>(&source, &source.text, 0, "time.yaml")
+        {
+            Ok(v) => v,
+            Err(d) => {
+                self.load.diagnostics.push(d);
+                return None;
+            }
+        };
+        match time::from_yaml(&source, inputs) {
+            Ok(file) => Some(file),
+            Err(ds) => {
+                self.load.diagnostics.extend(ds);
+                None
+            }
+        }
+    }
+
+    /// Every `time/*.csv`, sorted by name.
+    fn time_csvs(&mut self, dir: &Path, settings: &crate::model::TimeSettings) -> Vec<TimeFile> {
+        let entries = match self.fs.list(dir, &mut self.load.diagnostics) {
+            Ok(e) => e,
+            Err(d) => {
+                self.load.diagnostics.push(d);
+                return Vec::new();
+            }
+        };
+        let mut files = Vec::new();
+        for entry in entries {
+            let rel = self.fs.rel(&entry.path);
+            if entry.kind != Kind::File || !entry.name.to_ascii_lowercase().ends_with(".csv") {
+                self.load.diagnostics.push(
+                    Diagnostic::error(
+                        Code::UnknownFile,
+                        Some(&rel),
+                        "not a time export: time/ holds only .csv files",
+                    )
+                    .with_hint("export the tracker's detailed report as CSV"),
+                );
+                continue;
+            }
+            let Some(source) = self.text(&entry.path) else {
+                continue;
+            };
+            self.load.sources.push((source.clone(), 0, 0));
+            match time::read_csv(&source, &format!("time/{}", entry.name), settings) {
+                Ok(file) => files.push(file),
+                Err(ds) => self.load.diagnostics.extend(ds),
+            }
+        }
+        files
     }
 
     fn reports(&mut self, dir: &Path) -> Vec<Report> {

@@ -8,6 +8,7 @@
 mod client;
 mod files;
 mod front_matter;
+mod time;
 mod yaml;
 
 use std::path::Path;

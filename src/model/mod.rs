@@ -6,9 +6,11 @@
 //! [`crate::render`]. Items marked `visibility: internal` stay in the model (checks see
 //! them) and are dropped by [`Client::for_client_eyes`] before anything is rendered.
 
+mod budget;
 mod change;
 mod config;
 mod date;
+mod invoice;
 mod kpi;
 mod milestone;
 mod money;
@@ -21,6 +23,8 @@ pub mod rating_values {
 }
 mod report;
 mod scope;
+mod sla;
+mod time;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -28,9 +32,11 @@ use std::path::PathBuf;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, de};
 
+pub use budget::{Budget, Burn, BurnWeek, Rate, Retainer, RetainerPeriod, month_of, week_of};
 pub use change::{Affects, Change, ChangeStatus, Impact};
 pub use config::{Agency, CadenceDefaults, Defaults, DeployDefaults, Host, PortalConfig};
 pub use date::{Date, DateError};
+pub use invoice::{Invoice, InvoiceStatus};
 pub use kpi::{Amount, Band, Better, Kpi, Point, Scale, Standing, Tolerance};
 pub use milestone::{
     Acceptance, AcceptanceDecision, Due, Milestone, MilestoneStatus, Move, Variance, apply_moves,
@@ -44,6 +50,11 @@ pub use raid::{Decision, DecisionStatus, Raid, RaidItem, RaidKind, RaidStatus, S
 pub use rating::{Meaning, Rating, RatingLevel, RatingScale};
 pub use report::{Report, ReportMeta, is_action_heading};
 pub use scope::{Deliverable, Scope, ScopeMeta};
+pub use sla::{Breach, ServiceLevel, SlaPeriod};
+pub use time::{
+    HoursInput, TimeEntry, TimeEntryInput, TimeFile, TimeSettings, TrackerFormat, parse_duration,
+    seconds_of_hours,
+};
 
 /// The origin of an http(s) address: scheme, host and port, lower case (`None` for
 /// anything else).
@@ -104,6 +115,14 @@ pub struct Client {
     pub raid: Raid,
     /// `reports/*.md`, oldest first.
     pub reports: Vec<Report>,
+    /// `budget.yaml`, when present.
+    pub budget: Option<Budget>,
+    /// `time/*.csv` and `time.yaml`, by path; only the rows that belong to this client.
+    pub time: Vec<TimeFile>,
+    /// `invoices.yaml`, in file order.
+    pub invoices: Vec<Invoice>,
+    /// `sla.yaml`, in file order; each level's periods sorted by start.
+    pub service_levels: Vec<ServiceLevel>,
     /// Files under `files/`, as paths relative to that folder with `/` separators, sorted.
     pub attachments: Vec<String>,
     /// Absolute path of the client folder, for copying attachments.
@@ -151,6 +170,28 @@ impl Client {
         // The reserve for changes is the consultant's own planning figure.
         if let Some(engagement) = &mut client.profile.engagement {
             engagement.change_budget = None;
+        }
+        client.invoices = keep(&self.invoices, |i| i.status != InvoiceStatus::Draft);
+        // Notes are never published; names only when the client agreed to see them.
+        let show_people = self.profile.time.show_people;
+        for file in &mut client.time {
+            file.ignored_names.clear();
+            for e in &mut file.entries {
+                // The role a person plays prices their rows; keep it, drop the name.
+                if e.role.is_none() {
+                    e.role = self
+                        .budget
+                        .as_ref()
+                        .and_then(|b| b.people.get(&e.person).cloned());
+                }
+                e.note.clear();
+                if !show_people {
+                    e.person.clear();
+                }
+            }
+        }
+        if let Some(b) = &mut client.budget {
+            b.people.clear();
         }
         client
     }
@@ -327,6 +368,10 @@ impl Client {
             kpis: vec![],
             raid: Raid::default(),
             reports,
+            budget: None,
+            time: vec![],
+            invoices: vec![],
+            service_levels: vec![],
             attachments: attachments.iter().map(|a| (*a).to_owned()).collect(),
             dir: "clients/acme".into(),
         }

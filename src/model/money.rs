@@ -28,6 +28,14 @@ impl Money {
         Money(cents)
     }
 
+    /// An hourly rate times a duration in seconds, rounded to the cent (half away from
+    /// zero); saturates rather than overflowing.
+    pub fn times_seconds(self, seconds: u64) -> Money {
+        let product = i128::from(self.0) * i128::from(seconds);
+        let rounded = (product + product.signum() * 1800) / 3600;
+        Money(i64::try_from(rounded).unwrap_or(if product < 0 { i64::MIN } else { i64::MAX }))
+    }
+
     /// The amount in hundredths.
     pub fn cents(self) -> i64 {
         self.0

@@ -36,6 +36,10 @@ pub struct ClientProfile {
     /// Password protection; the portal is public to anyone with its address when absent.
     #[serde(default)]
     pub access: Option<Access>,
+    /// Which rows of a time tracker's export are this client's, and whether the client
+    /// sees who worked.
+    #[serde(default)]
+    pub time: super::TimeSettings,
     /// How the texts in this client's YAML files are written, and the default for its
     /// Markdown files: `markdown`, or `plain` for text imported from elsewhere.
     #[serde(default)]

@@ -501,6 +501,167 @@ fn kpi_chart_at(kpi: &Kpi, size: Size, label: ValueLabel<'_>) -> String {
     svg
 }
 
+/// What a burn-up chart draws: money spent over time against the planned line and the
+/// cap (raised by approved changes), with the forecast to the end.
+pub(crate) struct Burnup<'a> {
+    /// Start and end of the plan (the planned line runs from zero to the cap).
+    pub(crate) start: Date,
+    pub(crate) end: Date,
+    /// The cap, stepping up on each approved change: (from, cap).
+    pub(crate) caps: &'a [(Date, f64)],
+    /// Spent up to the end of each week: (Sunday, cumulative).
+    pub(crate) actual: &'a [(Date, f64)],
+    /// Forecast at completion, drawn from the last actual point to the end.
+    pub(crate) forecast: Option<f64>,
+    /// How amounts are written on the axis and in titles.
+    pub(crate) money: &'a dyn Fn(f64) -> String,
+}
+
+/// A burn-up chart: cumulative spend (line with points), the planned line (dashed), the
+/// cap (steps) and the forecast (dotted).
+pub(crate) fn burnup(b: &Burnup<'_>) -> String {
+    const W: f64 = 640.0;
+    const H: f64 = 260.0;
+    const LEFT: f64 = 72.0;
+    const RIGHT: f64 = 16.0;
+    const TOP: f64 = 16.0;
+    const BOTTOM: f64 = 32.0;
+    let cap_now = b.caps.last().map_or(0.0, |c| c.1);
+    let spent = b.actual.last().map_or(0.0, |a| a.1);
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        "<svg class=\"chart burnup\" viewBox=\"0 0 {W} {H}\" role=\"img\"><title>{}</title>",
+        esc(&format!(
+            "Budget spent over time: {} of a cap of {}{}",
+            (b.money)(spent),
+            (b.money)(cap_now),
+            b.forecast
+                .map(|f| format!(", forecast {} at completion", (b.money)(f)))
+                .unwrap_or_default()
+        ))
+    );
+    let hi = [cap_now, spent, b.forecast.unwrap_or(0.0)]
+        .into_iter()
+        .fold(1.0_f64, f64::max);
+    let ticks = nice_ticks(0.0, hi * 1.05, 5.0, (0.0, f64::INFINITY));
+    let top = ticks.last().copied().filter(|t| *t > 0.0).unwrap_or(hi);
+    let y = Scale::new(0.0, top, H - BOTTOM, TOP);
+    let last_day = b.actual.last().map_or(b.end, |a| a.0.max(b.end));
+    let x = Scale::new(day_number(b.start), day_number(last_day), LEFT, W - RIGHT);
+    let _ = write!(
+        svg,
+        "<line class=\"axis\" x1=\"{LEFT}\" x2=\"{LEFT}\" y1=\"{TOP}\" y2=\"{}\"/><line class=\"axis\" x1=\"{LEFT}\" x2=\"{}\" y1=\"{}\" y2=\"{}\"/>",
+        H - BOTTOM,
+        W - RIGHT,
+        H - BOTTOM,
+        H - BOTTOM
+    );
+    for v in &ticks {
+        let gy = px(y.at(*v));
+        let _ = write!(
+            svg,
+            "<line class=\"grid\" x1=\"{LEFT}\" x2=\"{}\" y1=\"{gy}\" y2=\"{gy}\"/><text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            W - RIGHT,
+            LEFT - 6.0,
+            px(y.at(*v) + 4.0),
+            esc(&(b.money)(*v))
+        );
+    }
+    // The planned line: even spending from the start to the cap at the end.
+    let _ = write!(
+        svg,
+        "<line class=\"planned\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
+        px(x.at(day_number(b.start))),
+        px(y.at(0.0)),
+        px(x.at(day_number(b.end))),
+        px(y.at(cap_now))
+    );
+    // The cap, stepping up with each approved change.
+    let mut steps = Vec::new();
+    for (i, (from, cap)) in b.caps.iter().enumerate() {
+        let x0 = x.at(day_number((*from).max(b.start)));
+        let x1 = b.caps.get(i + 1).map_or(x.at(day_number(last_day)), |n| {
+            x.at(day_number(n.0.max(b.start)))
+        });
+        steps.push(format!(
+            "{},{} {},{}",
+            px(x0),
+            px(y.at(*cap)),
+            px(x1),
+            px(y.at(*cap))
+        ));
+    }
+    let _ = write!(
+        svg,
+        "<polyline class=\"target\" points=\"{}\"/><text class=\"target-label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">Cap {}</text>",
+        steps.join(" "),
+        W - RIGHT,
+        px(y.at(cap_now) - 6.0),
+        esc(&(b.money)(cap_now))
+    );
+    let mut line = vec![format!(
+        "{},{}",
+        px(x.at(day_number(b.start))),
+        px(y.at(0.0))
+    )];
+    line.extend(
+        b.actual
+            .iter()
+            .map(|(d, v)| format!("{},{}", px(x.at(day_number(*d))), px(y.at(*v)))),
+    );
+    let _ = write!(
+        svg,
+        "<polyline class=\"line\" points=\"{}\"/>",
+        line.join(" ")
+    );
+    if let (Some(f), Some((d, v))) = (b.forecast, b.actual.last()) {
+        if *d < b.end {
+            let _ = write!(
+                svg,
+                "<line class=\"forecast\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
+                px(x.at(day_number(*d))),
+                px(y.at(*v)),
+                px(x.at(day_number(b.end))),
+                px(y.at(f))
+            );
+        }
+    }
+    for (d, v) in b.actual {
+        let class = if *v
+            > b.caps
+                .iter()
+                .filter(|c| c.0 <= *d)
+                .map(|c| c.1)
+                .last()
+                .unwrap_or(cap_now)
+        {
+            "bad"
+        } else {
+            "good"
+        };
+        let _ = write!(
+            svg,
+            "<circle class=\"{class}\" cx=\"{}\" cy=\"{}\" r=\"3\"><title>{}: {}</title></circle>",
+            px(x.at(day_number(*d))),
+            px(y.at(*v)),
+            esc(&format::short_date(*d)),
+            esc(&(b.money)(*v))
+        );
+    }
+    let _ = write!(
+        svg,
+        "<text class=\"tick\" x=\"{LEFT}\" y=\"{}\" text-anchor=\"start\">{}</text><text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+        H - 10.0,
+        esc(&format::short_date(b.start)),
+        W - RIGHT,
+        H - 10.0,
+        esc(&format::short_date(last_day))
+    );
+    svg.push_str("</svg>");
+    svg
+}
+
 /// Milestones on a time axis, wide and narrow: the baseline date (hollow diamond), the
 /// forecast or actual date (filled circle), the slip between them, and the as-of date.
 pub(crate) fn timeline(

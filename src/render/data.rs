@@ -3,9 +3,11 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use std::collections::BTreeMap;
+
 use crate::model::{
-    Change, Client, Contacts, Date, Engagement, Kpi, Milestone, PortalConfig, Rag, Raid, RaidKind,
-    Rating, RatingScale, Report, ScopeMeta, TextFormat,
+    Change, Client, Contacts, Date, Engagement, Invoice, Kpi, Milestone, Money, PortalConfig, Rag,
+    Raid, RaidKind, Rating, RatingScale, Report, ScopeMeta, ServiceLevel, TextFormat, week_of,
 };
 
 /// The contents of `portal.json`. Built from a client already stripped of internal items.
@@ -38,6 +40,133 @@ pub struct PortalData {
     pub kpis: Vec<Kpi>,
     /// Risks, assumptions, issues, dependencies and decisions.
     pub raid: Raid,
+    /// Spending and time, when there is a budget or time recorded.
+    pub budget: Option<BudgetData>,
+    /// Invoices sent (drafts are never published).
+    pub invoices: Vec<Invoice>,
+    /// Service levels with their results per period.
+    pub service_levels: Vec<ServiceLevel>,
+}
+
+/// Spending and time as of the as-of date. Hours are aggregated; no person or note.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct BudgetData {
+    /// Time and materials: the cap with approved changes.
+    pub cap: Option<Money>,
+    /// Billed so far.
+    pub spent: Option<Money>,
+    /// Cap minus spent.
+    pub remaining: Option<Money>,
+    /// Spent plus the last four weeks' rate until the engagement ends.
+    pub forecast: Option<Money>,
+    /// Hours per week (weeks start on Monday).
+    pub weeks: Vec<WeekData>,
+    /// Hours per task.
+    pub tasks: Vec<TaskData>,
+    /// A retainer's months.
+    pub retainer: Vec<RetainerMonth>,
+}
+
+/// A week's hours.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct WeekData {
+    /// Monday of the week.
+    pub week: Date,
+    /// Hours recorded.
+    pub hours: f64,
+    /// Of which billable.
+    pub billable_hours: f64,
+}
+
+/// A task's hours.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct TaskData {
+    /// The task.
+    pub task: String,
+    /// Hours recorded.
+    pub hours: f64,
+    /// Of which billable.
+    pub billable_hours: f64,
+}
+
+/// A month of a retainer.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct RetainerMonth {
+    /// First day of the month.
+    pub start: Date,
+    /// Hours included.
+    pub included: f64,
+    /// Hours carried in.
+    pub rolled_in: f64,
+    /// Billable hours used.
+    pub used: f64,
+    /// Hours beyond included and carried ones.
+    pub overage: f64,
+    /// Hours carried out.
+    pub rolled_out: f64,
+    /// Fee plus overage.
+    pub billed: Money,
+}
+
+fn round2(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+fn budget_data(client: &Client, as_of: Date) -> Option<BudgetData> {
+    if client.budget.is_none() && client.time.is_empty() {
+        return None;
+    }
+    let burn = client.burn(as_of);
+    let mut weeks: BTreeMap<Date, (f64, f64)> = BTreeMap::new();
+    let mut tasks: BTreeMap<String, (f64, f64)> = BTreeMap::new();
+    for e in client
+        .time_entries()
+        .into_iter()
+        .filter(|e| e.date <= as_of)
+    {
+        let billable = if e.billable { e.hours() } else { 0.0 };
+        let w = weeks.entry(week_of(e.date)).or_default();
+        w.0 += e.hours();
+        w.1 += billable;
+        let t = tasks.entry(e.task.clone()).or_default();
+        t.0 += e.hours();
+        t.1 += billable;
+    }
+    Some(BudgetData {
+        cap: burn.as_ref().map(|b| b.cap()),
+        spent: burn.as_ref().map(|b| b.spent),
+        remaining: burn.as_ref().map(|b| b.remaining()),
+        forecast: burn.as_ref().and_then(|b| b.forecast),
+        weeks: weeks
+            .into_iter()
+            .map(|(week, (h, b))| WeekData {
+                week,
+                hours: round2(h),
+                billable_hours: round2(b),
+            })
+            .collect(),
+        tasks: tasks
+            .into_iter()
+            .map(|(task, (h, b))| TaskData {
+                task,
+                hours: round2(h),
+                billable_hours: round2(b),
+            })
+            .collect(),
+        retainer: client
+            .retainer_periods(as_of)
+            .into_iter()
+            .map(|p| RetainerMonth {
+                start: p.start,
+                included: round2(p.included),
+                rolled_in: round2(p.rolled_in),
+                used: round2(p.used),
+                overage: round2(p.overage),
+                rolled_out: round2(p.rolled_out),
+                billed: p.billed,
+            })
+            .collect(),
+    })
 }
 
 /// The client, as `portal.json` describes it.
@@ -190,6 +319,9 @@ pub(crate) fn portal_json(client: &Client, config: &PortalConfig, as_of: Date) -
         changes: client.changes.clone(),
         kpis: client.kpis.clone(),
         raid: client.raid.clone(),
+        budget: budget_data(client, as_of),
+        invoices: client.invoices.clone(),
+        service_levels: client.service_levels.clone(),
     };
     // Plain data of strings, numbers and dates: serialising it cannot fail.
     let mut json = serde_json::to_string_pretty(&data).unwrap_or_default();

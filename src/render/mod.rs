@@ -59,7 +59,7 @@ pub struct Renderer {
 
 /// The first page of every section a portal can have, in its folder. A protected client
 /// gets a (possibly empty) encrypted file for each, so which sections exist is not public.
-pub const SECTION_PAGES: [&str; 7] = [
+pub const SECTION_PAGES: [&str; 9] = [
     "index.html",
     "reports/index.html",
     "milestones/index.html",
@@ -67,10 +67,12 @@ pub const SECTION_PAGES: [&str; 7] = [
     "kpis/index.html",
     "changes/index.html",
     "raid/index.html",
+    "budget/index.html",
+    "service-levels/index.html",
 ];
 
 /// The pages every theme must provide.
-const PAGES: [&str; 9] = [
+const PAGES: [&str; 11] = [
     "lock.html",
     "dashboard.html",
     "scope.html",
@@ -80,6 +82,8 @@ const PAGES: [&str; 9] = [
     "kpis.html",
     "changes.html",
     "raid.html",
+    "budget.html",
+    "service-levels.html",
 ];
 
 impl Renderer {
@@ -345,6 +349,14 @@ fn plan(client: &Client, views: &Views<'_>) -> tera::TeraResult<Vec<Page>> {
     }
     if !client.raid.is_empty() {
         pages.push(section("raid", "Risks & decisions", &views.raid())?);
+    }
+    if views.has_budget() {
+        pages.push(section("budget", "Budget", &views.budget())?);
+    }
+    if !client.service_levels.is_empty() {
+        let mut page = section("service-levels", "Service levels", &views.service_levels())?;
+        page.data_key = "service_levels";
+        pages.push(page);
     }
     Ok(pages)
 }

@@ -53,6 +53,7 @@ fn one_fixture_per_page_kind() {
         "everything",
         "ranges",
         "real-shapes",
+        "time",
     ] {
         let portal = TempPortal::copy_of(&fixture(kind));
         portal.build();

@@ -19,3 +19,4 @@ mod terminal;
 mod theme;
 mod visibility;
 mod waiting;
+mod time;

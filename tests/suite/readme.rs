@@ -28,6 +28,10 @@ fn readme_examples_form_a_valid_portal() {
         "changes.yaml",
         "kpis.yaml",
         "raid.yaml",
+        "budget.yaml",
+        "time.yaml",
+        "invoices.yaml",
+        "sla.yaml",
         "reports/2026-11-14.md",
     ] {
         portal.write(&format!("clients/acme/{file}"), &example_of(&readme, file));
@@ -42,7 +46,14 @@ fn readme_examples_form_a_valid_portal() {
         "clients/acme/reports/2026-11-07.md",
         "---\ndate: 2026-11-07\ntitle: Week before\nstatus: green\nsummary: Fine.\n---\n",
     );
+    portal.write(
+        "clients/acme/time/plain.csv",
+        &example_of(&readme, "time/*.csv"),
+    );
     let report = portal.build();
+    let budget = std::fs::read_to_string(portal.out().join("acme/budget/index.html")).unwrap();
+    assert!(budget.contains("Time and materials"), "{budget}");
+    assert!(!budget.contains("Timesheets"), "a time note leaked");
     assert_eq!(report.clients, vec!["acme".to_owned()]);
     let kpis = std::fs::read_to_string(portal.out().join("acme/kpis/index.html")).unwrap();
     assert!(kpis.contains("On time in full"));

@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+mod budget;
 mod items;
 mod owed;
 mod pages;

@@ -90,6 +90,8 @@ impl<'a> Views<'a> {
             progress: self.progress(),
             next_review: self.next_review(),
             subscribe: self.subscribe(),
+            budget: self.budget_card(),
+            service_levels: self.sla_summary(),
         }
     }
 
@@ -440,6 +442,8 @@ pub(crate) struct Dashboard {
     progress: Option<Progress>,
     next_review: Option<Date>,
     subscribe: Subscribe,
+    budget: Option<super::budget::BudgetCard>,
+    service_levels: Option<Vec<String>>,
 }
 
 /// Ways to follow the portal without visiting it.
