@@ -56,7 +56,7 @@ impl ClientCheck<'_> {
                     Some("remove `cap`, or `retainer` for time and materials".into()),
                 );
             }
-            if !(r.hours > 0.0) || r.rollover < 0.0 {
+            if r.hours.is_nan() || r.hours <= 0.0 || r.rollover < 0.0 {
                 self.at(
                     Code::InvalidValue,
                     &file,

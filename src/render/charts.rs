@@ -631,10 +631,9 @@ pub(crate) fn burnup(b: &Burnup<'_>) -> String {
         let class = if *v
             > b.caps
                 .iter()
-                .filter(|c| c.0 <= *d)
-                .map(|c| c.1)
-                .last()
-                .unwrap_or(cap_now)
+                .rev()
+                .find(|c| c.0 <= *d)
+                .map_or(cap_now, |c| c.1)
         {
             "bad"
         } else {
