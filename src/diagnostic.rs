@@ -440,6 +440,13 @@ mod tests {
                 | Code::WeakPassword
                 | Code::SharedOrigin
                 | Code::FutureReport
+                | Code::TimeRows
+                | Code::TimeOutsideEngagement
+                | Code::TimeUnpriced
+                | Code::CapExceeded
+                | Code::BurnAheadOfProgress
+                | Code::InvoiceOverdue
+                | Code::SlaBreachUnexplained
                 | Code::ActiveContent => listed(code),
             };
             assert!(position, "{code} is listed more than once");

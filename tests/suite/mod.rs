@@ -17,6 +17,6 @@ mod robustness;
 mod serve;
 mod terminal;
 mod theme;
+mod time;
 mod visibility;
 mod waiting;
-mod time;
