@@ -520,18 +520,24 @@ pub(crate) struct Burnup<'a> {
 /// A burn-up chart: cumulative spend (line with points), the planned line (dashed), the
 /// cap (steps) and the forecast (dotted).
 pub(crate) fn burnup(b: &Burnup<'_>) -> String {
-    const W: f64 = 640.0;
-    const H: f64 = 260.0;
-    const LEFT: f64 = 72.0;
+    let mut svg = burnup_at(b, WIDE);
+    svg.push_str(&burnup_at(b, NARROW));
+    svg
+}
+
+fn burnup_at(b: &Burnup<'_>, size: Size) -> String {
+    let Size { width: w, font, .. } = size;
+    let h = if w > 400.0 { 260.0 } else { 220.0 };
     const RIGHT: f64 = 16.0;
-    const TOP: f64 = 16.0;
-    const BOTTOM: f64 = 32.0;
+    let top = font * 1.6;
+    let bottom = font * 2.4;
     let cap_now = b.caps.last().map_or(0.0, |c| c.1);
     let spent = b.actual.last().map_or(0.0, |a| a.1);
     let mut svg = String::new();
     let _ = write!(
         svg,
-        "<svg class=\"chart burnup\" viewBox=\"0 0 {W} {H}\" role=\"img\"><title>{}</title>",
+        "<svg class=\"chart burnup {}\" viewBox=\"0 0 {w} {h}\" role=\"img\"><title>{}</title>",
+        size.class,
         esc(&format!(
             "Budget spent over time: {} of a cap of {}{}",
             (b.money)(spent),
@@ -545,26 +551,33 @@ pub(crate) fn burnup(b: &Burnup<'_>) -> String {
         .into_iter()
         .fold(1.0_f64, f64::max);
     let ticks = nice_ticks(0.0, hi * 1.05, 5.0, (0.0, f64::INFINITY));
-    let top = ticks.last().copied().filter(|t| *t > 0.0).unwrap_or(hi);
-    let y = Scale::new(0.0, top, H - BOTTOM, TOP);
+    let ceiling = ticks.last().copied().filter(|t| *t > 0.0).unwrap_or(hi);
+    // The margin grows to the widest amount on the axis: a label is never cut.
+    let left = ticks
+        .iter()
+        .map(|v| text_width(&(b.money)(*v), font))
+        .fold(24.0, f64::max)
+        + 10.0;
+    let y = Scale::new(0.0, ceiling, h - bottom, top);
     let last_day = b.actual.last().map_or(b.end, |a| a.0.max(b.end));
-    let x = Scale::new(day_number(b.start), day_number(last_day), LEFT, W - RIGHT);
+    let x = Scale::new(day_number(b.start), day_number(last_day), left, w - RIGHT);
+    let base = px(h - bottom);
     let _ = write!(
         svg,
-        "<line class=\"axis\" x1=\"{LEFT}\" x2=\"{LEFT}\" y1=\"{TOP}\" y2=\"{}\"/><line class=\"axis\" x1=\"{LEFT}\" x2=\"{}\" y1=\"{}\" y2=\"{}\"/>",
-        H - BOTTOM,
-        W - RIGHT,
-        H - BOTTOM,
-        H - BOTTOM
+        "<line class=\"axis\" x1=\"{l}\" x2=\"{l}\" y1=\"{t}\" y2=\"{base}\"/><line class=\"axis\" x1=\"{l}\" x2=\"{r}\" y1=\"{base}\" y2=\"{base}\"/>",
+        l = px(left),
+        t = px(top),
+        r = px(w - RIGHT),
     );
     for v in &ticks {
         let gy = px(y.at(*v));
         let _ = write!(
             svg,
-            "<line class=\"grid\" x1=\"{LEFT}\" x2=\"{}\" y1=\"{gy}\" y2=\"{gy}\"/><text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
-            W - RIGHT,
-            LEFT - 6.0,
-            px(y.at(*v) + 4.0),
+            "<line class=\"grid\" x1=\"{}\" x2=\"{}\" y1=\"{gy}\" y2=\"{gy}\"/><text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            px(left),
+            px(w - RIGHT),
+            px(left - 6.0),
+            px(y.at(*v) + font * 0.35),
             esc(&(b.money)(*v))
         );
     }
@@ -596,7 +609,7 @@ pub(crate) fn burnup(b: &Burnup<'_>) -> String {
         svg,
         "<polyline class=\"target\" points=\"{}\"/><text class=\"target-label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">Cap {}</text>",
         steps.join(" "),
-        W - RIGHT,
+        w - RIGHT,
         px(y.at(cap_now) - 6.0),
         esc(&(b.money)(cap_now))
     );
@@ -650,11 +663,12 @@ pub(crate) fn burnup(b: &Burnup<'_>) -> String {
     }
     let _ = write!(
         svg,
-        "<text class=\"tick\" x=\"{LEFT}\" y=\"{}\" text-anchor=\"start\">{}</text><text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
-        H - 10.0,
+        "<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"start\">{}</text><text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+        px(left),
+        px(h - font * 0.6),
         esc(&format::short_date(b.start)),
-        W - RIGHT,
-        H - 10.0,
+        px(w - RIGHT),
+        px(h - font * 0.6),
         esc(&format::short_date(last_day))
     );
     svg.push_str("</svg>");
