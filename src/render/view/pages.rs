@@ -13,17 +13,24 @@ use crate::render::markdown;
 use crate::render::{charts, format};
 
 impl<'a> Views<'a> {
-    /// The overview page.
-    pub(crate) fn dashboard(&self) -> Dashboard {
-        const ROOT: &str = "";
-        let c = self.client;
-        // Dated milestones by date; those to be confirmed are never "next".
-        let mut not_done: Vec<&Milestone> = c
+    /// Milestones not done yet, by date: those to be confirmed have no date to be next or
+    /// overdue by, so they are not among them.
+    fn dated_not_done(&self) -> Vec<&'a Milestone> {
+        let mut not_done: Vec<&Milestone> = self
+            .client
             .milestones
             .iter()
             .filter(|m| !m.is_done() && m.forecast().is_some())
             .collect();
         not_done.sort_by_key(|m| (m.forecast(), m.id.clone()));
+        not_done
+    }
+
+    /// The overview page.
+    pub(crate) fn dashboard(&self) -> Dashboard {
+        const ROOT: &str = "";
+        let c = self.client;
+        let not_done = self.dated_not_done();
         let history_from = c.reports.len().saturating_sub(8);
         let pressing = c
             .raid
@@ -255,13 +262,7 @@ impl<'a> Views<'a> {
     fn status_block(&self) -> StatusBlock {
         const ROOT: &str = "../../";
         let c = self.client;
-        // Milestones to be confirmed have no date to be next or overdue by.
-        let mut not_done: Vec<&Milestone> = c
-            .milestones
-            .iter()
-            .filter(|m| !m.is_done() && m.forecast().is_some())
-            .collect();
-        not_done.sort_by_key(|m| (m.forecast(), m.id.clone()));
+        let not_done = self.dated_not_done();
         StatusBlock {
             overdue: not_done
                 .iter()
