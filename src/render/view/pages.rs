@@ -26,6 +26,17 @@ impl<'a> Views<'a> {
         not_done
     }
 
+    /// Decisions the client has yet to take, as written.
+    fn pending_decisions(&self, root: &'a str) -> Vec<DecisionView> {
+        self.client
+            .raid
+            .decisions
+            .iter()
+            .filter(|d| d.status == DecisionStatus::Pending)
+            .map(|d| self.decision(d, root))
+            .collect()
+    }
+
     /// The overview page.
     pub(crate) fn dashboard(&self) -> Dashboard {
         const ROOT: &str = "";
@@ -87,13 +98,7 @@ impl<'a> Views<'a> {
                 .collect(),
             ledger: self.ledger(),
             pressing,
-            pending_decisions: c
-                .raid
-                .decisions
-                .iter()
-                .filter(|d| d.status == DecisionStatus::Pending)
-                .map(|d| self.decision(d, ROOT))
-                .collect(),
+            pending_decisions: self.pending_decisions(ROOT),
             progress: self.progress(),
             next_review: self.next_review(),
             subscribe: self.subscribe(),
@@ -292,13 +297,7 @@ impl<'a> Views<'a> {
                 .take(5)
                 .map(|i| self.raid_item(i, ROOT))
                 .collect(),
-            decisions: c
-                .raid
-                .decisions
-                .iter()
-                .filter(|d| d.status == DecisionStatus::Pending)
-                .map(|d| self.decision(d, ROOT))
-                .collect(),
+            decisions: self.pending_decisions(ROOT),
         }
     }
 
