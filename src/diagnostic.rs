@@ -110,6 +110,9 @@ pub enum Code {
     NoActions,
     /// Warning: an image in Markdown without alternative text.
     ImageWithoutAlt,
+    /// Warning: a file under `files/` that nothing the client sees links to, and that
+    /// `files:` does not list, so it is not published.
+    UnlinkedFile,
     /// Warning: a reader's password that zxcvbn judges easy to guess.
     WeakPassword,
     /// Warning: a protected client served from the same origin as another client.
@@ -178,6 +181,7 @@ impl Code {
         Code::PastContract,
         Code::NoActions,
         Code::ImageWithoutAlt,
+        Code::UnlinkedFile,
         Code::WeakPassword,
         Code::SharedOrigin,
         Code::ActiveContent,
@@ -233,6 +237,7 @@ impl Code {
             Code::PastContract => "past-contract",
             Code::NoActions => "no-actions",
             Code::ImageWithoutAlt => "image-without-alt",
+            Code::UnlinkedFile => "unlinked-file",
             Code::WeakPassword => "weak-password",
             Code::SharedOrigin => "shared-origin",
             Code::ActiveContent => "active-content",
@@ -437,6 +442,7 @@ mod tests {
                 | Code::PastContract
                 | Code::NoActions
                 | Code::ImageWithoutAlt
+                | Code::UnlinkedFile
                 | Code::WeakPassword
                 | Code::SharedOrigin
                 | Code::FutureReport

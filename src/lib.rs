@@ -38,6 +38,7 @@ pub mod scaffold;
 pub mod schema;
 pub mod serve;
 pub mod source;
+pub mod texts;
 
 pub use build::{
     BuildOptions, BuildReport, build, build_with, check_portal, check_portal_with, validate,

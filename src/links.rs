@@ -8,7 +8,11 @@
 
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 
+use std::collections::BTreeSet;
+
 use crate::model::Client;
+use crate::render::markdown;
+use crate::texts;
 
 /// What a link in a client's Markdown leads to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,6 +141,61 @@ pub fn resolve(client: &Client, from_dir: &str, dest: &str) -> Target {
         }
         _ => Target::Missing { path },
     }
+}
+
+/// The attachments a client's portal publishes, sorted: those a text the client sees links
+/// to, the logo, and those listed under `files:` in `client.yaml`. A file linked only from
+/// an internal item, or from nothing, stays home: what only internal items use never ships.
+pub fn published_attachments(client: &Client) -> Vec<String> {
+    if client.attachments.is_empty() {
+        return Vec::new();
+    }
+    let mut published = BTreeSet::new();
+    let mut add = |from_dir: &str, dest: &str| {
+        if let Target::Attachment { path, .. } = resolve(client, from_dir, dest) {
+            published.insert(path);
+        }
+    };
+    for text in texts::markdown_texts(client).iter().filter(|t| t.visible) {
+        for (_, dest) in markdown::links(text.text) {
+            add(text.from_dir, &dest);
+        }
+    }
+    if let Some(logo) = &client.profile.branding.logo {
+        add("", logo);
+    }
+    for listed in &client.profile.files {
+        add("", listed);
+    }
+    for listed in &client.profile.files {
+        published.extend(
+            listed_folder(client, listed)
+                .iter()
+                .map(|a| (*a).to_owned()),
+        );
+    }
+    published.into_iter().collect()
+}
+
+/// The attachments under a folder listed in `files:` (`files/downloads/`, or `files/` for
+/// all), or none when the entry names no folder of attachments.
+pub fn listed_folder<'c>(client: &'c Client, listed: &str) -> Vec<&'c str> {
+    let path = listed.trim().trim_end_matches('/');
+    // `files/` itself publishes every attachment: the old behaviour, chosen on purpose.
+    let prefix = if path == "files" {
+        String::new()
+    } else {
+        match path.strip_prefix("files/") {
+            Some(folder) if !folder.is_empty() => format!("{folder}/"),
+            _ => return Vec::new(),
+        }
+    };
+    client
+        .attachments
+        .iter()
+        .filter(|a| a.starts_with(&prefix))
+        .map(String::as_str)
+        .collect()
 }
 
 /// The URL scheme of `dest`, lowercased, if it has one.

@@ -16,10 +16,11 @@ use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::links::{self, Target};
 use crate::load::{CLIENTS_DIR, is_safe_slug, suggest_slug};
 use crate::model::{
-    Cadence, ChangeStatus, Client, Date, Kpi, MilestoneStatus, Portal, PortalConfig, TextFormat,
+    Cadence, ChangeStatus, Client, Date, Kpi, MilestoneStatus, Portal, PortalConfig,
 };
 use crate::render::markdown;
 use crate::source::{Seg, Sources};
+use crate::texts::{self, Spot};
 use crate::yaml_path;
 pub use origin::{Placement, active_content, shared_origins};
 
@@ -269,6 +270,7 @@ impl ClientCheck<'_> {
         self.kpis();
         self.reports();
         self.links();
+        self.attachments();
     }
 
     /// Reports the second and later use of each id within one list.
@@ -852,37 +854,59 @@ impl ClientCheck<'_> {
         }
     }
 
-    /// Every link and image in every Markdown text of the client. Plain texts have none.
-    fn links(&mut self) {
+    /// Each `files:` entry names an attachment or a folder of them; each attachment is
+    /// published, or a warning says it is not (never a silent skip).
+    fn attachments(&mut self) {
         let c = self.client;
-        let markdown = |format: Option<TextFormat>| {
-            format.unwrap_or(c.profile.text_format) == TextFormat::Markdown
-        };
-        if let Some(scope) = c.scope.as_ref().filter(|s| markdown(s.meta.format)) {
-            let file = self.file("scope.md");
-            self.body_links(&file, "", &scope.body, scope.body_offset, true);
-            // The lists and acceptance texts are Markdown too, shown on the scope page.
-            self.inline_links(&file, scope_texts(&scope.meta));
+        let file = self.file("client.yaml");
+        for (i, listed) in c.profile.files.iter().enumerate() {
+            let names_a_file = matches!(links::resolve(c, "", listed), Target::Attachment { .. });
+            if !names_a_file && links::listed_folder(c, listed).is_empty() {
+                self.at(
+                    Code::BrokenLink,
+                    &file,
+                    yaml_path!["files", i],
+                    format!("\"{listed}\" names no file or folder under files/"),
+                    Some("write the path as a link from the client folder, e.g. `files/handbook.pdf` or `files/downloads/`".into()),
+                );
+            }
         }
-        for r in c.reports.iter().filter(|r| markdown(r.meta.format)) {
-            let file = self.file(&format!("reports/{}.md", r.slug));
-            let visible = r.meta.visibility.is_visible();
-            self.body_links(&file, "reports", &r.body, r.body_offset, visible);
-        }
-        if !markdown(None) {
-            return;
-        }
-        for (file, path, text, visible) in inline_texts(c) {
-            let file = self.file(file);
-            self.inline_links(&file, vec![(path, text, visible)]);
+        let published = links::published_attachments(c);
+        for name in &c.attachments {
+            if published.binary_search(name).is_ok() {
+                continue;
+            }
+            let path = self.file(&format!("files/{name}"));
+            self.out.push(
+                Diagnostic::error(
+                    Code::UnlinkedFile,
+                    Some(&path),
+                    "nothing the client sees links to this file, so it is not published",
+                )
+                .warning()
+                .with_hint(format!(
+                    "link it from a report or the scope (`[{name}](../files/{name})` in a report), or list it in client.yaml under `files:` (`- files/{name}`) to publish it anyway; if only internal items use it, it stays home as intended"
+                )),
+            );
         }
     }
 
-    fn inline_links(&mut self, file: &str, texts: Vec<(Vec<Seg>, &str, bool)>) {
-        for (path, text, visible) in texts {
-            for (_, dest) in markdown::links(text) {
-                if let Some((code, message, hint)) = problem(self.client, "", &dest, visible) {
-                    self.at(code, file, path.clone(), message, Some(hint));
+    /// Every link and image in every Markdown text of the client. Plain texts have none.
+    fn links(&mut self) {
+        for t in texts::markdown_texts(self.client) {
+            let file = self.file(&t.file);
+            match t.spot {
+                Spot::Body { offset } => {
+                    self.body_links(&file, t.from_dir, t.text, offset, t.visible);
+                }
+                Spot::Field(path) => {
+                    for (_, dest) in markdown::links(t.text) {
+                        if let Some((code, message, hint)) =
+                            problem(self.client, t.from_dir, &dest, t.visible)
+                        {
+                            self.at(code, &file, path.clone(), message, Some(hint));
+                        }
+                    }
                 }
             }
         }
@@ -990,90 +1014,4 @@ fn problem(
             "use http(s):, mailto: or tel: links, or a file under files/".to_owned(),
         )),
     }
-}
-
-/// Markdown fields inside YAML files, with the file and path they come from, and whether
-/// the item holding them reaches the client.
-fn inline_texts(c: &Client) -> Vec<(&'static str, Vec<Seg>, &str, bool)> {
-    let mut texts = Vec::new();
-    for (i, m) in c.milestones.iter().enumerate() {
-        if let Some(t) = &m.description {
-            let visible = m.visibility.is_visible();
-            texts.push((
-                "milestones.yaml",
-                yaml_path![i, "description"],
-                t.as_str(),
-                visible,
-            ));
-        }
-    }
-    for (i, cr) in c.changes.iter().enumerate() {
-        if let Some(t) = &cr.reason {
-            let visible = cr.visibility.is_visible();
-            texts.push(("changes.yaml", yaml_path![i, "reason"], t.as_str(), visible));
-        }
-    }
-    for (i, k) in c.kpis.iter().enumerate() {
-        if let Some(t) = &k.description {
-            let visible = k.visibility.is_visible();
-            texts.push((
-                "kpis.yaml",
-                yaml_path![i, "description"],
-                t.as_str(),
-                visible,
-            ));
-        }
-    }
-    for (list, items) in c.raid.item_lists() {
-        for (i, item) in items.iter().enumerate() {
-            if let Some(t) = &item.text {
-                let visible = item.visibility.is_visible();
-                texts.push((
-                    "raid.yaml",
-                    yaml_path![list.key(), i, "text"],
-                    t.as_str(),
-                    visible,
-                ));
-            }
-        }
-    }
-    for (i, d) in c.raid.decisions.iter().enumerate() {
-        if let Some(t) = &d.text {
-            let visible = d.visibility.is_visible();
-            texts.push((
-                "raid.yaml",
-                yaml_path!["decisions", i, "text"],
-                t.as_str(),
-                visible,
-            ));
-        }
-    }
-    texts
-}
-
-/// The Markdown texts of `scope.md`'s front matter: deliverables' acceptance and every list
-/// item, with their paths and whether they reach the client.
-fn scope_texts(meta: &crate::model::ScopeMeta) -> Vec<(Vec<Seg>, &str, bool)> {
-    let mut texts = Vec::new();
-    for (i, d) in meta.deliverables.iter().enumerate() {
-        if let Some(t) = &d.acceptance {
-            let visible = d.visibility.is_visible();
-            texts.push((
-                yaml_path!["deliverables", i, "acceptance"],
-                t.as_str(),
-                visible,
-            ));
-        }
-    }
-    for (key, items) in [
-        ("out_of_scope", &meta.out_of_scope),
-        ("assumptions", &meta.assumptions),
-        ("client_responsibilities", &meta.client_responsibilities),
-    ] {
-        for (i, item) in items.iter().enumerate() {
-            let visible = item.visibility.is_visible();
-            texts.push((yaml_path![key, i], item.text.as_str(), visible));
-        }
-    }
-    texts
 }

@@ -32,7 +32,8 @@ pub fn active_content(client: &Client, config: &PortalConfig) -> Vec<Diagnostic>
         return Vec::new();
     }
     let mut out = Vec::new();
-    for name in &client.attachments {
+    // Only what is published is served; a file that stays home runs nowhere.
+    for name in &crate::links::published_attachments(client) {
         let Some(reason) = active_reason(client, name) else {
             continue;
         };

@@ -193,6 +193,7 @@ impl Client {
         if let Some(b) = &mut client.budget {
             b.people.clear();
         }
+        client.attachments = crate::links::published_attachments(self);
         client
     }
 

@@ -48,6 +48,11 @@ pub struct ClientProfile {
     /// cost...
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub details: Vec<Detail>,
+    /// Attachments published although no page links to them, written as a link from the
+    /// client folder: a file (`files/handbook.pdf`) or a folder (`files/downloads/`). Any
+    /// other file under `files/` is published only when a text the client sees links to it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<String>,
 }
 
 /// A labelled fact about the client or the engagement: text, or an amount of money.

@@ -224,6 +224,12 @@ fn a_link_inside_the_clients_own_files_folder_is_followed() {
         "plan.txt",
         &tmp.path().join("clients/acme/files/plan-v2.txt"),
     );
+    // Published although nothing links them.
+    std::fs::write(
+        tmp.path().join("clients/acme/client.yaml"),
+        "name: Acme Ltd\nfiles: [files/]\n",
+    )
+    .unwrap();
     assert_eq!(errors(tmp.path()), vec![]);
     portico(tmp.path()).args(["build", "."]).assert().success();
     let out = tmp.path().join("public/acme/files");

@@ -42,6 +42,7 @@ fn readme_examples_form_a_valid_portal() {
         "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
     );
     portal.write("clients/acme/files/picks.csv", "site,picks\n");
+    portal.write("clients/acme/files/handover-pack/runbook.txt", "runbook\n");
     portal.write(
         "clients/acme/reports/2026-11-07.md",
         "---\ndate: 2026-11-07\ntitle: Week before\nstatus: green\nsummary: Fine.\n---\n",

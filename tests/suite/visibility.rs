@@ -63,3 +63,52 @@ fn the_change_budget_never_reaches_portal_json() {
     );
     assert!(!json["client"]["engagement"]["contract_value"].is_null());
 }
+
+/// Before, every file under `files/` was published, also one linked only from an internal
+/// report or from nothing at all.
+#[test]
+fn only_attachments_the_client_is_shown_or_given_are_published() {
+    let portal = TempPortal::copy_of(&fixture("minimal"));
+    portal.write(
+        "clients/acme/client.yaml",
+        "name: Acme Ltd\nfiles:\n  - files/handouts/\n  - files/terms.txt\n",
+    );
+    portal.write(
+        "clients/acme/reports/2026-11-20.md",
+        "---\ndate: 2026-11-20\ntitle: Week 47\nstatus: green\nsummary: On plan.\n---\nSee [the plan](../files/plan.csv).\n",
+    );
+    portal.write(
+        "clients/acme/reports/2026-11-13.md",
+        "---\ndate: 2026-11-13\ntitle: Our own notes\nstatus: green\nsummary: Internal.\nvisibility: internal\n---\nSee [margins](../files/margins.csv).\n",
+    );
+    for name in [
+        "plan.csv",
+        "margins.csv",
+        "orphan.txt",
+        "terms.txt",
+        "handouts/a.txt",
+    ] {
+        portal.write(&format!("clients/acme/files/{name}"), "x\n");
+    }
+    portal.build();
+    let out = read_tree(&portal.out());
+    let files: Vec<&str> = out
+        .keys()
+        .filter_map(|k| k.strip_prefix("acme/files/"))
+        .collect();
+    assert_eq!(files, ["handouts/a.txt", "plan.csv", "terms.txt"]);
+
+    let diagnostics = portico::check_portal(portal.path(), None).unwrap();
+    let unlinked: Vec<&str> = diagnostics
+        .iter()
+        .filter(|d| d.code == portico::Code::UnlinkedFile)
+        .filter_map(|d| d.file.as_deref())
+        .collect();
+    assert_eq!(
+        unlinked,
+        [
+            "clients/acme/files/margins.csv",
+            "clients/acme/files/orphan.txt"
+        ]
+    );
+}
