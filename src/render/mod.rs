@@ -13,6 +13,7 @@ pub(crate) mod format;
 pub mod host;
 pub mod markdown;
 pub mod theme;
+mod typography;
 pub(crate) mod view;
 
 use std::collections::BTreeMap;
@@ -24,7 +25,7 @@ use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera};
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Client, Date, PortalConfig};
+use crate::model::{Client, Date, PortalConfig, TextFormat};
 use crate::source::Source;
 pub use theme::Theme;
 use view::Views;
@@ -59,7 +60,7 @@ pub struct Renderer {
 
 /// The first page of every section a portal can have, in its folder. A protected client
 /// gets a (possibly empty) encrypted file for each, so which sections exist is not public.
-pub const SECTION_PAGES: [&str; 9] = [
+pub const SECTION_PAGES: [&str; 10] = [
     "index.html",
     "reports/index.html",
     "milestones/index.html",
@@ -69,10 +70,11 @@ pub const SECTION_PAGES: [&str; 9] = [
     "raid/index.html",
     "budget/index.html",
     "service-levels/index.html",
+    "print/index.html",
 ];
 
 /// The pages every theme must provide.
-const PAGES: [&str; 11] = [
+const PAGES: [&str; 12] = [
     "lock.html",
     "dashboard.html",
     "scope.html",
@@ -84,6 +86,7 @@ const PAGES: [&str; 11] = [
     "raid.html",
     "budget.html",
     "service-levels.html",
+    "print.html",
 ];
 
 impl Renderer {
@@ -159,6 +162,9 @@ impl Renderer {
             .collect();
         shared.insert("nav", &nav);
         let folder = client.folder();
+        // One rule for quotes on every text, not only in Markdown; text imported as plain
+        // keeps its characters.
+        let smart = config.smart_punctuation && client.profile.text_format == TextFormat::Markdown;
         // Pages render in parallel (a single client's rebuild in `serve` uses every core);
         // the first failing page in navigation order is the one reported.
         let rendered: Vec<Result<RenderedFile, Diagnostic>> = pages
@@ -174,10 +180,13 @@ impl Renderer {
                     },
                 );
                 ctx.insert_value(page.data_key, page.data);
-                let html = self
+                let mut html = self
                     .tera
                     .render(&page.template, &ctx)
                     .map_err(|e| self.error(&e))?;
+                if smart {
+                    html = typography::smarten(&html);
+                }
                 Ok(RenderedFile {
                     path: format!("{folder}/{}", page.path),
                     contents: Contents::Bytes(Arc::from(html.into_bytes())),
@@ -358,6 +367,11 @@ fn plan(client: &Client, views: &Views<'_>) -> tera::TeraResult<Vec<Page>> {
         page.data_key = "service_levels";
         pages.push(page);
     }
+    // Linked from the overview, not the navigation: a document to print, not a section.
+    let mut pack = section("print", "Print pack", &views.print_pack())?;
+    pack.nav_title = None;
+    pack.data_key = "pack";
+    pages.push(pack);
     Ok(pages)
 }
 

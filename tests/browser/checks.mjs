@@ -19,7 +19,7 @@
 //   - every request stays under the portal's client folder and succeeds;
 //   - served with the Content-Security-Policy portico writes into `_headers`, no violation
 //     is reported in the console;
-// and for every report page, printed on A4: the navigation is hidden, nothing is cut, and
+// and for every report page and print pack, printed on A4: the navigation is hidden, nothing is cut, and
 // no page holds only the footer (the footer adds no page of its own).
 // Exits non-zero on any failure, after printing them all and a summary.
 import { spawn } from 'node:child_process';
@@ -279,7 +279,7 @@ try {
     }
     await wide.close();
 
-    if (/\/reports\/[^/]+\/index\.html$/.test(rel)) {
+    if (/\/(reports\/[^/]+|print)\/index\.html$/.test(rel)) {
       counts.printed++;
       const sheet = await printer.newPage();
       await sheet.goto(url);
@@ -330,7 +330,7 @@ for (const f of failures) console.log(`FAIL ${f}`);
 console.log(
   `pages: ${counts.pages}; CSP violations: ${counts.cspViolations}; axe violations: ${counts.axeViolations}; differ without JS: ${counts.noJs}; ` +
     `sideways scrolling at 360 px: ${counts.overflow}; tap targets under 24 px: ${counts.tapTargets}; ` +
-    `requests outside the sub-path or failing: ${counts.requests}; report pages printed to A4: ${counts.printed}, ` +
+    `requests outside the sub-path or failing: ${counts.requests}; report pages and print packs printed to A4: ${counts.printed}, ` +
     `with navigation, cut content or a footer-only page: ${counts.print}; scroll containers hiding content at 360 px: ${counts.scrollers}; ` +
     `text below 11 px at 360 px: ${counts.smallText}; cards overflowing at 1280 px: ${counts.cardOverflow}; SVG text outside its chart: ${counts.svgText}`,
 );

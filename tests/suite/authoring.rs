@@ -133,13 +133,13 @@ fn new_client_writes_every_file_and_checks_clean() {
         .find(|c| c.slug == "globex")
         .unwrap();
     assert_eq!(globex.profile.name, "Globex: \"The\" Corporation");
-    // Commented templates publish nothing but the overview.
+    // Commented templates publish nothing but the overview (and its print pack).
     portico().arg("build").arg(portal.path()).assert().success();
     let pages: Vec<String> = read_tree(&portal.out().join("globex"))
         .into_keys()
         .filter(|p| p.ends_with(".html"))
         .collect();
-    assert_eq!(pages, vec!["index.html".to_owned()]);
+    assert_eq!(pages, ["index.html", "print/index.html"]);
 }
 
 #[test]

@@ -357,3 +357,40 @@ fn as_of_decides_what_is_overdue() {
         "{late}"
     );
 }
+
+/// Before, `smart_punctuation: true` curled quotes in a report's text only: its title in
+/// the header, cards and tables kept straight ones.
+#[test]
+fn smart_punctuation_is_one_rule_for_every_text_but_code() {
+    let portal = TempPortal::copy_of(&fixture("minimal"));
+    portal.write(
+        "portico.yaml",
+        "agency:\n  name: Test Advisory\nas_of: 2026-11-20\nsmart_punctuation: true\n",
+    );
+    portal.write("clients/acme/client.yaml", "name: O'Hara & Sons\n");
+    portal.write(
+        "clients/acme/reports/2026-11-20.md",
+        "---\ndate: 2026-11-20\ntitle: The \"go-live\" week\nstatus: green\nsummary: O'Hara's team is ready.\n---\nWe said \"ready\"; the code is `it's`.\n",
+    );
+    portal.build();
+    let report =
+        std::fs::read_to_string(portal.out().join("acme/reports/2026-11-20/index.html")).unwrap();
+    let overview = std::fs::read_to_string(portal.out().join("acme/index.html")).unwrap();
+    for page in [&report, &overview] {
+        assert!(
+            page.contains("O\u{2019}Hara &amp; Sons"),
+            "the client's name: {page}"
+        );
+        assert!(
+            page.contains("The \u{201C}go-live\u{201D} week"),
+            "the title: {page}"
+        );
+        assert!(
+            !page.contains("&#x27;") && !page.contains("&quot;go"),
+            "{page}"
+        );
+    }
+    assert!(report.contains("<title>The \u{201C}go-live\u{201D} week"));
+    assert!(report.contains("We said \u{201C}ready\u{201D}"));
+    assert!(report.contains("<code>it's</code>"), "code keeps its quote");
+}

@@ -25,7 +25,7 @@ fn build_reports_what_it_wrote() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Built 1 client portal (5 pages) into ",
+            "Built 1 client portal (6 pages) into ",
         ));
     assert!(
         portal

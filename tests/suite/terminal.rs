@@ -72,7 +72,7 @@ fn build_summarises_more_than_ten_warnings_by_code() {
     );
     assert_eq!(
         untimed(&stdout),
-        "Built 12 client portals (28 pages) into [PORTAL]/public in [TIME] s\n"
+        "Built 12 client portals (40 pages) into [PORTAL]/public in [TIME] s\n"
     );
 }
 
@@ -333,7 +333,7 @@ fn the_result_line_counts_what_was_rebuilt_and_what_was_kept() {
     let portal = many_warnings();
     let (_, stdout, _) = run(&portal, &["build"]);
     assert!(
-        stdout.starts_with("Built 12 client portals (28 pages) into"),
+        stdout.starts_with("Built 12 client portals (40 pages) into"),
         "{stdout}"
     );
     portal.write(
@@ -343,7 +343,7 @@ fn the_result_line_counts_what_was_rebuilt_and_what_was_kept() {
     let (_, stdout, _) = run(&portal, &["build"]);
     assert_eq!(
         untimed(&stdout),
-        "Built 12 client portals (28 pages; 1 rebuilt, 11 unchanged) into [PORTAL]/public in [TIME] s\n"
+        "Built 12 client portals (40 pages; 1 rebuilt, 11 unchanged) into [PORTAL]/public in [TIME] s\n"
     );
     portal.write(
         "clients/client-11/changes.yaml",
@@ -352,7 +352,7 @@ fn the_result_line_counts_what_was_rebuilt_and_what_was_kept() {
     let (_, stdout, _) = run(&portal, &["build", "--client", "client-11"]);
     assert_eq!(
         untimed(&stdout),
-        "Built 12 client portals (28 pages; 1 rebuilt, 11 not selected) into [PORTAL]/public in [TIME] s\n"
+        "Built 12 client portals (40 pages; 1 rebuilt, 11 not selected) into [PORTAL]/public in [TIME] s\n"
     );
     // Removing a client changes the output though nothing is rebuilt (this used to say
     // "Nothing changed since the last build").
@@ -360,7 +360,7 @@ fn the_result_line_counts_what_was_rebuilt_and_what_was_kept() {
     let (_, stdout, _) = run(&portal, &["build"]);
     assert_eq!(
         untimed(&stdout),
-        "Built 11 client portals (25 pages; 0 rebuilt, 11 unchanged, 1 removed) into [PORTAL]/public in [TIME] s\n"
+        "Built 11 client portals (36 pages; 0 rebuilt, 11 unchanged, 1 removed) into [PORTAL]/public in [TIME] s\n"
     );
     assert!(!portal.out().join("client-01").exists());
 }

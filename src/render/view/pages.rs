@@ -244,16 +244,20 @@ impl<'a> Views<'a> {
 
     /// One report page.
     pub(crate) fn report(&self, index: usize) -> Option<ReportView> {
-        const ROOT: &str = "../../";
+        self.report_at(index, "../../")
+    }
+
+    /// A report, for a page `root` away from the portal's root.
+    fn report_at(&self, index: usize, root: &'a str) -> Option<ReportView> {
         let reports = &self.client.reports;
         let r = reports.get(index)?;
         Some(ReportView {
-            status_block: self.status_block(),
+            status_block: self.status_block(root),
             summary: self.report_summary(r),
             scope: r.meta.scope.as_ref().map(|x| self.rating(x, None)),
             schedule: r.meta.schedule.as_ref().map(|x| self.rating(x, None)),
             budget: r.meta.budget.as_ref().map(|x| self.rating(x, None)),
-            body_html: markdown::block(&r.body, self.place_of_file("reports", ROOT, r.meta.format)),
+            body_html: markdown::block(&r.body, self.place_of_file("reports", root, r.meta.format)),
             previous: index
                 .checked_sub(1)
                 .and_then(|i| reports.get(i))
@@ -264,8 +268,7 @@ impl<'a> Views<'a> {
 
     /// Where things stand, compactly, for the head of a printed report: a report read on
     /// paper has no overview beside it.
-    fn status_block(&self) -> StatusBlock {
-        const ROOT: &str = "../../";
+    fn status_block(&self, root: &'a str) -> StatusBlock {
         let c = self.client;
         let not_done = self.dated_not_done();
         StatusBlock {
@@ -273,12 +276,12 @@ impl<'a> Views<'a> {
                 .iter()
                 .filter(|m| m.is_overdue(self.as_of))
                 .take(5)
-                .map(|m| self.milestone(m, ROOT))
+                .map(|m| self.milestone(m, root))
                 .collect(),
             next: not_done
                 .iter()
                 .find(|m| !m.is_overdue(self.as_of))
-                .map(|m| self.milestone(m, ROOT)),
+                .map(|m| self.milestone(m, root)),
             kpis_off: c
                 .kpis
                 .iter()
@@ -286,7 +289,7 @@ impl<'a> Views<'a> {
                     k.latest()
                         .is_some_and(|p| k.standing(p.value) == Some(Standing::OffTarget))
                 })
-                .map(|k| self.kpi(k, ROOT))
+                .map(|k| self.kpi(k, root))
                 .collect(),
             risks: c
                 .raid
@@ -295,9 +298,29 @@ impl<'a> Views<'a> {
                 .flat_map(|(_, items)| items.iter())
                 .filter(|i| i.is_pressing())
                 .take(5)
-                .map(|i| self.raid_item(i, ROOT))
+                .map(|i| self.raid_item(i, root))
                 .collect(),
-            decisions: self.pending_decisions(ROOT),
+            decisions: self.pending_decisions(root),
+        }
+    }
+
+    /// The print pack: everything a steering committee reads, on one printable page
+    /// (`print/index.html`, one folder down like the section pages, so their views serve).
+    pub(crate) fn print_pack(&self) -> PrintPack {
+        const ROOT: &str = "../";
+        let c = self.client;
+        let latest = c.latest_report(self.as_of);
+        PrintPack {
+            status: latest.map(|r| self.rating(&r.meta.status, r.meta.withheld_reason.as_ref())),
+            owed: super::owed(c, self.as_of),
+            status_block: self.status_block(ROOT),
+            milestones: (!c.milestones.is_empty()).then(|| self.milestones()),
+            kpis: self.kpis(),
+            changes: (!c.changes.is_empty()).then(|| self.changes()),
+            raid: (!c.raid.is_empty()).then(|| self.raid()),
+            report: latest
+                .and_then(|r| c.reports.iter().position(|x| std::ptr::eq(x, r)))
+                .and_then(|i| self.report_at(i, ROOT)),
         }
     }
 
@@ -372,6 +395,19 @@ impl ReportView {
     pub(crate) fn title(&self) -> &str {
         &self.summary.title
     }
+}
+
+/// The print pack's data: the sections that exist, in the order a steering pack reads.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct PrintPack {
+    status: Option<Status>,
+    owed: Vec<crate::render::data::Owed>,
+    status_block: StatusBlock,
+    milestones: Option<MilestonesView>,
+    kpis: Vec<KpiChart>,
+    changes: Option<ChangesView>,
+    raid: Option<RaidView>,
+    report: Option<ReportView>,
 }
 
 /// The compact status printed at the head of a report (as of the portal's date).
