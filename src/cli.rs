@@ -59,6 +59,11 @@ pub enum Command {
         after_help = "Example:\n  portico check example-portal\n  portico check . --format json --deny-warnings"
     )]
     Check(CheckArgs),
+    /// Write the internal portfolio: every client on one page, internal items included.
+    #[command(
+        after_help = "Example:\n  portico portfolio example-portal\n  portico portfolio . --out ~/portfolio --as-of 2026-11-23\n\nThe portfolio is for you, never for a client: it is never part of `portico build`'s output."
+    )]
+    Portfolio(PortfolioArgs),
     /// Create a new portal folder with one sample client.
     #[command(after_help = "Example:\n  portico init my-portal --agency \"Larchmere Advisory\"")]
     Init(InitArgs),
@@ -228,6 +233,20 @@ pub struct ServeArgs {
     pub as_of: Option<Date>,
 }
 
+/// Arguments of `portico portfolio`.
+#[derive(Debug, Args)]
+pub struct PortfolioArgs {
+    /// The portal folder (the one holding portico.yaml).
+    #[arg(default_value = ".")]
+    pub portal: PathBuf,
+    /// Output folder [default: PORTAL/portfolio]; never inside a build's output.
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+    /// Date everything is judged against [default: `as_of:` in portico.yaml, else today].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+}
+
 /// Arguments of `portico check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -290,6 +309,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Build(args) => build(args, color),
         Command::Check(args) => check(args, color),
         Command::Serve(args) => serve(args, color),
+        Command::Portfolio(args) => portfolio(args, color),
         Command::Init(args) => init(&args, color),
         Command::New(NewCommand::Client(args)) => new_client(&args, color),
         Command::New(NewCommand::Report(args)) => new_report(&args, color),
@@ -564,6 +584,45 @@ fn progress_bar(quiet: bool) -> Box<dyn Progress> {
         Box::new(Silent)
     } else {
         Box::new(bar::Bar::new(bar::Bar::delay_from_env()))
+    }
+}
+
+fn portfolio(args: PortfolioArgs, color: bool) -> ExitCode {
+    let options = crate::portfolio::PortfolioOptions {
+        portal: args.portal,
+        out: args.out,
+        as_of: args.as_of,
+    };
+    match crate::portfolio::portfolio(&options) {
+        Ok(report) => {
+            if report.clients_with_errors > 0 {
+                eprintln!(
+                    "warning: {} client{} with errors in {} files (`portico check` lists them); listed with their errors counted",
+                    report.clients_with_errors,
+                    if report.clients_with_errors == 1 {
+                        ""
+                    } else {
+                        "s"
+                    },
+                    if report.clients_with_errors == 1 {
+                        "its"
+                    } else {
+                        "their"
+                    },
+                );
+            }
+            println!(
+                "Wrote the portfolio of {} client{} as of {} ({} pages) into {} in {:.2} s. It is internal: never send or publish it.",
+                report.clients,
+                if report.clients == 1 { "" } else { "s" },
+                report.as_of,
+                report.pages,
+                report.out.display(),
+                report.elapsed.as_secs_f64()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e, color, ""),
     }
 }
 

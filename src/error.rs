@@ -99,6 +99,32 @@ pub enum Error {
          `$(git log -1 --format=%ct)`, or unset it to state facts as of today"
     )]
     SourceDateEpoch(String),
+    /// `portico portfolio` was asked to write where a build's output is: the portfolio is
+    /// internal and must never be deployed.
+    #[error(
+        "refusing to write the portfolio into {}: it is inside {}, the output of `portico build`, which gets deployed; the portfolio is internal (the default is PORTAL/portfolio)",
+        path.display(),
+        output.display()
+    )]
+    PortfolioInOutput {
+        /// Where the portfolio was to go.
+        path: PathBuf,
+        /// The build output it lies in.
+        output: PathBuf,
+    },
+    /// `portico build` was asked to write an output folder that holds the internal
+    /// portfolio, which would deploy it.
+    #[error(
+        "refusing to build into {}: it holds the internal portfolio at {}, which must never be deployed; build elsewhere, or move the portfolio out",
+        path.display(),
+        portfolio.display()
+    )]
+    OutputHoldsPortfolio {
+        /// The output folder.
+        path: PathBuf,
+        /// The portfolio found in or around it.
+        portfolio: PathBuf,
+    },
     /// The renderer produced a path outside the output folder (a bug, refused).
     #[error("internal error: refusing to write outside the output folder: {0}")]
     UnsafeOutputPath(String),

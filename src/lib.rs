@@ -31,6 +31,7 @@ pub mod links;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod portfolio;
 pub mod progress;
 pub mod protect;
 pub mod render;

@@ -239,6 +239,11 @@ fn output_among_inputs(portal: &Path, out: &Path) -> Option<String> {
         })
 }
 
+/// `portico.yaml` and the parsed theme, for the portfolio: every problem with either.
+pub(crate) fn shared_for_portfolio(dir: &Path) -> Result<stream::Shared, Error> {
+    stream::shared(dir).map_err(Error::Invalid)
+}
+
 /// The bytes of a rendered file, from memory or from the attachment on disk.
 pub(crate) fn read_contents(contents: &Contents) -> std::io::Result<std::sync::Arc<[u8]>> {
     match contents {
@@ -394,6 +399,8 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     if let Some(why) = output_among_inputs(dir, &out) {
         return Err(Error::ForeignOutput { path: out, why });
     }
+    // The internal portfolio must never be deployed with the portals.
+    crate::portfolio::refuse_portfolio_in(&out)?;
     // Locks the output against other builds, puts back a previous output an interrupted
     // swap left aside, and sweeps what interrupted builds left beside it.
     let output = Output::open(&out)?;

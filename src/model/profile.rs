@@ -53,6 +53,11 @@ pub struct ClientProfile {
     /// other file under `files/` is published only when a text the client sees links to it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<String>,
+    /// The part of an organisation this engagement belongs to (a department, a division,
+    /// a group company), for grouping in the consultant's portfolio. Internal: never shown
+    /// in the client's portal.
+    #[serde(default)]
+    pub organisation: Option<String>,
 }
 
 /// A labelled fact about the client or the engagement: text, or an amount of money.

@@ -12,6 +12,7 @@ mod fold;
 pub(crate) mod format;
 pub mod host;
 pub mod markdown;
+pub mod portfolio;
 pub mod theme;
 mod typography;
 pub(crate) mod view;
@@ -74,8 +75,11 @@ pub const SECTION_PAGES: [&str; 10] = [
 ];
 
 /// The pages every theme must provide.
-const PAGES: [&str; 12] = [
+const PAGES: [&str; 15] = [
     "lock.html",
+    "portfolio.html",
+    "portfolio.css",
+    "portfolio.js",
     "dashboard.html",
     "scope.html",
     "milestones.html",

@@ -54,6 +54,10 @@ pub(crate) fn router(state: AppState) -> Router {
         .route("/", get(index))
         .route(&format!("{PREFIX}/livereload.js"), get(livereload_js))
         .route(&format!("{PREFIX}/events"), get(events))
+        .route(
+            &format!("{PREFIX}/portfolio/{{*rest}}"),
+            get(portfolio_file),
+        )
         .fallback(file)
         .with_state(state)
         .layer(middleware::from_fn_with_state(addresses, guard))
@@ -140,9 +144,98 @@ fn reload_event(version: u64) -> Event {
     Event::default().event("reload").data(version.to_string())
 }
 
+/// The consultant's portfolio, live: the same page `portico portfolio` writes, from the
+/// latest rebuild. The plain list stands in while the configuration or theme is broken.
 async fn index(State(state): State<AppState>) -> Response {
     let snapshot = state.snapshot.borrow().clone();
-    html(StatusCode::OK, index_page(&snapshot), &snapshot)
+    portfolio_response("index.html".to_owned(), snapshot).await
+}
+
+/// The portfolio's other views, its stylesheets, script and exports.
+async fn portfolio_file(
+    State(state): State<AppState>,
+    axum::extract::Path(rest): axum::extract::Path<String>,
+) -> Response {
+    let snapshot = state.snapshot.borrow().clone();
+    portfolio_response(rest, snapshot).await
+}
+
+async fn portfolio_response(path: String, snapshot: Arc<Snapshot>) -> Response {
+    let Some(source) = snapshot.portfolio.clone() else {
+        return if path == "index.html" {
+            html(StatusCode::OK, index_page(&snapshot), &snapshot)
+        } else {
+            html(StatusCode::NOT_FOUND, not_found_page(&path), &snapshot)
+        };
+    };
+    // Rendering a large portfolio takes a while: off the async workers.
+    let rendered = tokio::task::spawn_blocking(move || render_portfolio_file(&path, &source)).await;
+    match rendered {
+        Ok(Some((kind, body))) if kind.starts_with("text/html") => {
+            html(StatusCode::OK, body, &snapshot)
+        }
+        Ok(Some((kind, body))) => (
+            [
+                (header::CONTENT_TYPE, kind),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            body,
+        )
+            .into_response(),
+        Ok(None) => html(
+            StatusCode::NOT_FOUND,
+            not_found_page("__portico/portfolio/"),
+            &snapshot,
+        ),
+        Err(e) => internal("the portfolio", &e),
+    }
+}
+
+/// One file of the live portfolio, with its content type; `None` when there is no such
+/// file. A template error shows as the page's text.
+fn render_portfolio_file(
+    path: &str,
+    source: &super::site::PortfolioSource,
+) -> Option<(&'static str, String)> {
+    use crate::render::portfolio::{PortfolioLinks, csv, json, pages};
+    let links = PortfolioLinks {
+        base: format!("{PREFIX}/portfolio/"),
+        index: "/".to_owned(),
+    };
+    let asset = |name: &str| {
+        source
+            .renderer
+            .portfolio_assets()
+            .ok()?
+            .into_iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, text)| text)
+    };
+    match path {
+        "portfolio.csv" => Some(("text/csv; charset=utf-8", csv(&source.rows))),
+        "portfolio.json" => Some(("application/json", json(&source.rows, source.as_of))),
+        "assets/portfolio.css" => Some(("text/css; charset=utf-8", asset("portfolio.css")?)),
+        "assets/portfolio.js" => Some(("text/javascript; charset=utf-8", asset("portfolio.js")?)),
+        "assets/portico.css" => Some((
+            "text/css; charset=utf-8",
+            String::from_utf8_lossy(&source.renderer.main_stylesheet()?).into_owned(),
+        )),
+        page => {
+            let key = page.strip_suffix(".html")?;
+            let all = pages(&source.rows, &source.config, source.as_of, &links, None);
+            let page = all.iter().find(|p| p.key == key)?;
+            Some((
+                "text/html; charset=utf-8",
+                match source.renderer.render_portfolio_page(page) {
+                    Ok(html) => html,
+                    Err(d) => format!(
+                        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Portfolio</title></head><body><pre>{}</pre></body></html>\n",
+                        escape(&emit::human(&[d], false))
+                    ),
+                },
+            ))
+        }
+    }
 }
 
 async fn file(State(state): State<AppState>, method: Method, uri: Uri) -> Response {

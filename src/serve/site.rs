@@ -26,6 +26,7 @@ use crate::diagnostic::Diagnostic;
 use crate::load::{self, CLIENTS_DIR};
 use crate::model::{Date, PortalConfig};
 use crate::progress::{Progress, Stage};
+use crate::render::portfolio::PortfolioRow;
 use crate::render::{Contents, ROBOTS_TXT, RenderedFile, Renderer, Theme};
 
 /// What the server answers from, replaced as a whole after each rebuild.
@@ -43,6 +44,29 @@ pub struct Snapshot {
     pub errors: Vec<Diagnostic>,
     /// Warnings of the latest rebuild.
     pub warnings: usize,
+    /// What the portfolio at `/` is made of, once the configuration and theme loaded.
+    pub portfolio: Option<Arc<PortfolioSource>>,
+}
+
+/// The live portfolio: rendered at each request for it, from the latest rows.
+pub struct PortfolioSource {
+    /// The theme.
+    pub renderer: Arc<Renderer>,
+    /// `portico.yaml`.
+    pub config: PortalConfig,
+    /// One row per client, each linking to its portal in the preview once built.
+    pub rows: Vec<PortfolioRow>,
+    /// The date the rows are judged against.
+    pub as_of: Date,
+}
+
+impl std::fmt::Debug for PortfolioSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PortfolioSource")
+            .field("rows", &self.rows.len())
+            .field("as_of", &self.as_of)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Where the bytes of a served file are.
@@ -93,6 +117,8 @@ struct ClientState {
     store_dirs: Vec<PathBuf>,
     /// Problems of the latest attempt.
     problems: Vec<Diagnostic>,
+    /// The client's line in the portfolio, from the latest attempt.
+    row: Option<Arc<PortfolioRow>>,
 }
 
 /// The preview build of one portal. Pages are written to a private folder (never to
@@ -106,7 +132,7 @@ pub struct Site {
     before_rebuild: Option<fn(&Changes)>,
     as_of: Option<Date>,
     config: Option<PortalConfig>,
-    renderer: Option<Renderer>,
+    renderer: Option<Arc<Renderer>>,
     /// Problems with `portico.yaml`, the theme or the clients folder.
     global: Vec<Diagnostic>,
     clients: BTreeMap<String, ClientState>,
@@ -225,7 +251,7 @@ impl Site {
         let (config, mut problems) = load::load_config_only(&self.root);
         if let Some(config) = &config {
             match Theme::load(&self.root, config).and_then(|theme| Renderer::new(&theme)) {
-                Ok(renderer) => self.renderer = Some(renderer),
+                Ok(renderer) => self.renderer = Some(Arc::new(renderer)),
                 Err(theme_problems) => problems.extend(theme_problems),
             }
         }
@@ -293,6 +319,7 @@ impl Site {
             let state = self.clients.entry(slug).or_default();
             problems.extend(attempt.problems.iter().cloned());
             state.problems = attempt.problems;
+            state.row = attempt.row.map(Arc::new);
             if let Some(name) = attempt.name {
                 state.name = Some(name);
                 state.folder = attempt.folder;
@@ -351,12 +378,39 @@ impl Site {
                 errors: client_errors,
             });
         }
+        let portfolio = match (&self.config, &self.renderer) {
+            (Some(config), Some(renderer)) => {
+                let rows = self
+                    .clients
+                    .iter()
+                    .filter_map(|(slug, state)| {
+                        let mut row = PortfolioRow::clone(state.row.as_ref()?);
+                        if !state.files.is_empty() {
+                            let folder = state.folder.as_deref().unwrap_or(slug);
+                            row.href = Some(format!("/{folder}/"));
+                        }
+                        Some(row)
+                    })
+                    .collect();
+                Some(Arc::new(PortfolioSource {
+                    renderer: renderer.clone(),
+                    config: config.clone(),
+                    rows,
+                    as_of: self
+                        .as_of
+                        .or(config.as_of)
+                        .unwrap_or_else(crate::build::today),
+                }))
+            }
+            _ => None,
+        };
         Snapshot {
             version: self.version,
             files,
             clients,
             errors,
             warnings,
+            portfolio,
         }
     }
 }
@@ -378,6 +432,8 @@ struct Attempt {
     /// New output, when everything succeeded, and the store folder holding it.
     files: Option<(Vec<RenderedFile>, PathBuf)>,
     problems: Vec<Diagnostic>,
+    /// The client's line in the portfolio, internal items included.
+    row: Option<PortfolioRow>,
 }
 
 /// What every attempt in one rebuild shares.
@@ -404,6 +460,7 @@ impl Run<'_> {
         let loaded = load::load_one_client(root, config, slug)?;
         let mut problems = loaded.diagnostics;
         let Some(client) = loaded.client else {
+            let row = PortfolioRow::unloaded(slug, &problems);
             return Some(Attempt {
                 name: None,
                 folder: None,
@@ -411,6 +468,7 @@ impl Run<'_> {
                 latest: None,
                 files: None,
                 problems,
+                row: Some(row),
             });
         };
         problems.extend(check_client(&client, &loaded.sources, today));
@@ -420,6 +478,7 @@ impl Run<'_> {
             &config.agency.name,
             &loaded.sources,
         ));
+        let row = PortfolioRow::new(&client, config, today, &problems, None);
         let visible = client.for_client_eyes();
         let latest = visible.latest_report(today);
         let mut result = Attempt {
@@ -434,6 +493,7 @@ impl Run<'_> {
             latest: latest.map(|r| r.meta.date),
             files: None,
             problems,
+            row: None,
         };
         if !result.problems.iter().any(Diagnostic::is_error) {
             // Attachments are served from the client's folder at request time: pin each to
@@ -490,6 +550,7 @@ impl Run<'_> {
                 Err(d) => result.problems.push(d),
             }
         }
+        result.row = Some(row.recounted(&result.problems));
         Some(result)
     }
 }

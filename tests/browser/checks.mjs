@@ -68,7 +68,16 @@ function policy(file) {
 const defaultCsp = policy(path.join(root, 'agency/example/kordaal-foods/_headers'));
 const protectedCsp = policy(path.join(root, 'agency/protected/acme/_headers'));
 const isLockPage = (rel) => fs.readFileSync(path.join(root, rel), 'utf8').includes('id="portico-payload"');
+// The portfolio is never deployed, so it has no _headers: its pages state their policy in
+// a <meta> (which allows its sorting script), and are served with that same policy.
+const metaPolicy = (rel) => {
+  const html = fs.readFileSync(path.join(root, rel), 'utf8');
+  const m = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/);
+  return m ? m[1].replaceAll('&#x27;', "'").replaceAll('&#39;', "'") : null;
+};
 const cspFor = (rel) => {
+  const stated = metaPolicy(rel);
+  if (stated) return stated;
   const own = path.join(root, ...rel.split('/').slice(0, 3), '_headers');
   if (fs.existsSync(own)) return policy(own);
   return isLockPage(rel) ? protectedCsp : defaultCsp;

@@ -3,6 +3,7 @@
 # page of the example portal and of every fixture that builds:
 #   1. the Nu Html Checker (vnu-jar): zero errors;
 #   2. checks.mjs in headless Chromium: axe-core, no-JS, 360 px, tap targets, print, sub-path.
+# The example's internal portfolio (`portico portfolio`) is checked the same way.
 # Needs java, node and Debian's chromium; .ci/run installs them. Usage: tests/browser/run.sh
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -23,6 +24,8 @@ trap 'rm -rf "$root"' EXIT
 export PORTICO_FIXTURE_PASSWORD='lantern orbit marble quietly seven'
 export PORTICO_FIXTURE_SHARED_PASSWORD='copper meadow violin seldom ninety'
 export PORTICO_FIXTURE_WEAK_PASSWORD='abc'
+# The consultant's internal portfolio of the example, under a sub-path of its own.
+"$portico" portfolio example-portal --out "$root/agency/internal/portfolio" > /dev/null 2>&1
 for fixture in tests/fixtures/*/ tests/fixtures/warnings/*/; do
   [ -f "$fixture/portico.yaml" ] || continue
   "$portico" build "$fixture" --out "$root/agency/$(basename "$fixture")" > /dev/null 2>&1

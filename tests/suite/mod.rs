@@ -10,6 +10,7 @@ mod feeds;
 mod golden;
 mod hostile_input;
 mod incremental;
+mod portfolio;
 mod protected;
 mod readme;
 mod reliability;

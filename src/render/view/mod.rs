@@ -11,6 +11,7 @@ mod budget;
 mod items;
 mod owed;
 mod pages;
+pub(crate) mod portfolio;
 
 pub(crate) use owed::owed;
 
@@ -23,9 +24,9 @@ use crate::model::{
 
 /// A status as a styling key and words.
 #[derive(Debug, Clone, Serialize)]
-pub(crate) struct Status {
-    key: &'static str,
-    label: std::borrow::Cow<'static, str>,
+pub struct Status {
+    pub(crate) key: &'static str,
+    pub(crate) label: std::borrow::Cow<'static, str>,
 }
 
 impl Status {
@@ -172,6 +173,27 @@ pub(crate) struct Views<'a> {
     pub(super) currency: Option<&'a Currency>,
 }
 
+/// A rating in words and the colour it counts as on `scale`; grey for `unknown` and
+/// `withheld` (with its reason), which count as no colour.
+pub(crate) fn rating_status(
+    scale: &crate::model::RatingScale,
+    rating: &Rating,
+    withheld_reason: Option<&String>,
+) -> Status {
+    let meaning = scale.meaning(rating);
+    let key = meaning
+        .as_ref()
+        .and_then(|m| m.counts_as)
+        .map_or("grey", Rag::key);
+    let label = match (meaning, withheld_reason) {
+        (Some(_), Some(reason)) if rating.is_withheld() => format!("Withheld: {reason}"),
+        (Some(m), _) => m.label,
+        // Off the scale: check refuses it before anything renders.
+        (None, _) => rating.as_str().to_owned(),
+    };
+    Status::new(key, label)
+}
+
 impl<'a> Views<'a> {
     pub(crate) fn new(client: &'a Client, config: &'a PortalConfig, as_of: Date) -> Views<'a> {
         let currency = client.currency(config);
@@ -183,21 +205,9 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// A rating in words and the colour it counts as; grey for `unknown` and `withheld`
-    /// (with its reason), which count as no colour.
+    /// A rating in words and the colour it counts as (see [`rating_status`]).
     fn rating(&self, rating: &Rating, withheld_reason: Option<&String>) -> Status {
-        let meaning = self.client.ratings.meaning(rating);
-        let key = meaning
-            .as_ref()
-            .and_then(|m| m.counts_as)
-            .map_or("grey", Rag::key);
-        let label = match (meaning, withheld_reason) {
-            (Some(_), Some(reason)) if rating.is_withheld() => format!("Withheld: {reason}"),
-            (Some(m), _) => m.label,
-            // Off the scale: check refuses it before anything renders.
-            (None, _) => rating.as_str().to_owned(),
-        };
-        Status::new(key, label)
+        rating_status(&self.client.ratings, rating, withheld_reason)
     }
 
     fn money(&self, amount: Money) -> String {

@@ -398,3 +398,68 @@ fn a_broken_theme_override_keeps_every_client_on_its_last_good_pages() {
         .expect("a reload event after the fix");
     assert!(!get(addr, "/acme/reports/").body.contains("portico-errors"));
 }
+
+#[test]
+fn the_index_is_the_live_portfolio() {
+    let portal = TempPortal::copy_of(&repo().join("example-portal"));
+    let server = start(&portal);
+    let addr = server.addr();
+    let index = get(addr, "/");
+    assert_eq!(index.status, 200);
+    // The same page `portico portfolio` writes: internal, with every view and export.
+    assert!(index.body.contains("class=\"internal-banner\""));
+    assert!(index.body.contains("5 in these clients"));
+    assert!(
+        index
+            .body
+            .contains("<a href=\"/kordaal-foods/\">Kordaal Foods B.V.</a>")
+    );
+    assert!(index.body.contains("<strong>1</strong> off track"));
+    for (path, kind) in [
+        (
+            "/__portico/portfolio/stale.html",
+            "text/html; charset=utf-8",
+        ),
+        (
+            "/__portico/portfolio/details-region.html",
+            "text/html; charset=utf-8",
+        ),
+        (
+            "/__portico/portfolio/portfolio.csv",
+            "text/csv; charset=utf-8",
+        ),
+        ("/__portico/portfolio/portfolio.json", "application/json"),
+        (
+            "/__portico/portfolio/assets/portfolio.js",
+            "text/javascript; charset=utf-8",
+        ),
+        (
+            "/__portico/portfolio/assets/portfolio.css",
+            "text/css; charset=utf-8",
+        ),
+        (
+            "/__portico/portfolio/assets/portico.css",
+            "text/css; charset=utf-8",
+        ),
+    ] {
+        let got = get(addr, path);
+        assert_eq!(got.status, 200, "{path}");
+        assert_eq!(got.content_type, kind, "{path}");
+    }
+    assert_eq!(get(addr, "/__portico/portfolio/nope.html").status, 404);
+    // Live: a report turning red shows at once.
+    let events = reload_events(addr);
+    edit(
+        &portal,
+        "clients/kordaal-foods/reports/2026-11-13.md",
+        "status: amber",
+        "status: red",
+    );
+    events.recv_timeout(RELOAD_WAIT).expect("a reload event");
+    let index = get(addr, "/");
+    assert!(
+        index.body.contains("<strong>2</strong> off track"),
+        "{}",
+        index.body
+    );
+}
