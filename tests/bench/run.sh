@@ -55,6 +55,10 @@ edit=$(bench edit "echo 'One more line.' >> $corpus/clients/client-0500/reports/
 rm -rf "$out"; sync
 /usr/bin/time -v "$portico" build "$corpus" --out "$out" $as_of >/dev/null 2>"$work/time.txt"
 peak=$(awk -F: '/Maximum resident/ {printf "%.0f", $2/1024}' "$work/time.txt")
+# The consultant's portfolio of the 1,000 clients against a check of the same portal: it
+# loads and checks every client like check, but renders one table instead of every page.
+check_time=$(bench check "true" "$portico check $corpus $as_of")
+portfolio_time=$(bench portfolio "true" "$portico portfolio $corpus --out $work/portfolio-1000x50 $as_of")
 python3 "$here/serve_latency.py" "$portico" "$corpus" "$corpus/clients/client-0500/reports/$report" 10 > "$work/serve.json"
 
 # Hugo over the same reports: one section per client, one page per report.
@@ -112,6 +116,7 @@ Targets at 1,000 x 50:
 | serve: save -> reload signal, median (min-max) of 10 | $(json "$serve" 'sorted(latencies_ms)[5]') ms ($(json "$serve" 'min(latencies_ms)')-$(json "$serve" 'max(latencies_ms)')) | < 100 ms |
 | serve: first build; peak memory | $(json "$serve" first_build_ms) ms; $(json "$serve" peak_rss_mib) MiB | |
 | Hugo $(hugo version | awk '{print $2}' | cut -d- -f1), same reports ($hugo_pages pages), mean of $runs | $hugo_time s; $hugo_peak MiB | |
+| portfolio of 1,000 clients; check of the same, mean of $runs | $portfolio_time s; $check_time s | same order as check |
 | portico / Hugo | $(python3 -c "print(round($full / $hugo_time, 2))") | |
 | check of 100,000 overdue milestones (100,000 warnings in full) | $check_100k s | seconds |
 TABLE
