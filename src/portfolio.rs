@@ -168,10 +168,7 @@ pub fn portfolio(options: &PortfolioOptions) -> Result<PortfolioReport, Error> {
     let started = Instant::now();
     let dir = &options.portal;
     let shared = crate::build::shared_for_portfolio(dir)?;
-    let today = options
-        .as_of
-        .or(shared.config.as_of)
-        .unwrap_or_else(crate::build::today);
+    let today = crate::build::resolve_as_of(options.as_of, &shared.config)?;
     let out = options
         .out
         .clone()

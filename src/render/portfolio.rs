@@ -104,7 +104,7 @@ impl Renderer {
 }
 
 /// The columns of `portfolio.csv`, in order.
-pub const CSV_COLUMNS: [&str; 23] = [
+pub const CSV_COLUMNS: [&str; 25] = [
     "slug",
     "name",
     "organisation",
@@ -123,6 +123,8 @@ pub const CSV_COLUMNS: [&str; 23] = [
     "high_risks",
     "waiting_on_client",
     "waiting_on_us",
+    "budget_percent_spent",
+    "budget_percent_done",
     "changes_pending",
     "changes_pending_cost",
     "warnings",
@@ -150,7 +152,7 @@ pub fn csv(rows: &[PortfolioRow]) -> String {
     // Writing into a Vec cannot fail; a failed record would only be left out.
     let _ = out.write_record(CSV_COLUMNS);
     for r in sorted {
-        let record: [String; 23] = [
+        let record: [String; 25] = [
             r.slug.clone(),
             r.name.clone(),
             opt(r.organisation.clone()),
@@ -181,6 +183,12 @@ pub fn csv(rows: &[PortfolioRow]) -> String {
             ids(&r.high_risks),
             ids(&r.waiting_on_client),
             ids(&r.waiting_on_us),
+            opt(r.budget.as_ref().map(|b| b.percent_spent.to_string())),
+            opt(r
+                .budget
+                .as_ref()
+                .and_then(|b| b.percent_done)
+                .map(|d| d.to_string())),
             r.changes_pending.to_string(),
             opt(r.changes_pending_cost.clone()),
             r.warnings.to_string(),

@@ -396,10 +396,8 @@ impl Site {
                     renderer: renderer.clone(),
                     config: config.clone(),
                     rows,
-                    as_of: self
-                        .as_of
-                        .or(config.as_of)
-                        .unwrap_or_else(crate::build::today),
+                    as_of: crate::build::resolve_as_of(self.as_of, config)
+                        .unwrap_or_else(|_| crate::build::today()),
                 }))
             }
             _ => None,

@@ -58,6 +58,8 @@ pub struct PortfolioRow {
     /// What the consultant owes: open issues, dependencies and pending decisions owned by
     /// one of the agency's contacts.
     pub waiting_on_us: Vec<ItemRef>,
+    /// Budget spent against milestones done, for a time-and-materials budget with a cap.
+    pub budget: Option<BudgetBurn>,
     /// Change requests proposed and not yet decided.
     pub changes_pending: usize,
     /// Their total cost, worded in the client's currency.
@@ -73,6 +75,22 @@ pub struct PortfolioRow {
     /// Sort keys, for the views and the in-page sorting script.
     #[serde(skip)]
     rank: u8,
+}
+
+/// How much of a capped budget is spent, against how much of the work is done.
+#[derive(Debug, Clone, Serialize)]
+pub struct BudgetBurn {
+    /// Share of the cap (with approved changes) billed so far, in whole percent.
+    pub percent_spent: i64,
+    /// Share of milestones done, in whole percent, when there are milestones.
+    pub percent_done: Option<i64>,
+    /// Billed so far and the cap, worded in the client's currency.
+    pub spent: String,
+    /// The cap with approved changes.
+    pub cap: String,
+    /// Spent ahead of done by more than the budget's `burn_margin` (what `check` warns
+    /// `burn-ahead-of-progress` about), or past the cap.
+    pub ahead: bool,
 }
 
 /// A report's status in the trend.
@@ -155,10 +173,15 @@ impl PortfolioRow {
                 .and_then(|m| m.counts_as)
         };
         let status = latest.and_then(colour);
-        let from = client.reports.len().saturating_sub(TREND_REPORTS);
-        let trend: Vec<TrendPoint> = client.reports[from..]
+        // A report dated after the portfolio's date is not written yet, as far as it knows.
+        let dated: Vec<_> = client
+            .reports
             .iter()
             .filter(|r| r.meta.date <= today)
+            .collect();
+        let from = dated.len().saturating_sub(TREND_REPORTS);
+        let trend: Vec<TrendPoint> = dated[from..]
+            .iter()
             .map(|r| TrendPoint {
                 date: r.meta.date,
                 status: rating_status(&client.ratings, &r.meta.status, None),
@@ -213,7 +236,7 @@ impl PortfolioRow {
             .map(|(m, days)| Slip {
                 id: m.id.clone(),
                 days,
-                label: format::signed_days(days),
+                label: format::signed_duration(days),
             });
 
         let high_risks = client
@@ -237,6 +260,20 @@ impl PortfolioRow {
         let pending_cost: Money = pending.iter().map(|c| c.impact.cost).sum();
         let changes_pending_cost = (!pending.is_empty() && pending_cost != Money::default())
             .then(|| format::money(pending_cost, client.currency(config)));
+
+        let budget = client.burn(today).map(|burn| {
+            let spent = burn.percent_spent();
+            let done = client.percent_done();
+            let margin = client.budget.as_ref().map_or(0, |b| b.burn_margin);
+            BudgetBurn {
+                percent_spent: spent.round() as i64,
+                percent_done: done.map(|d| d.round() as i64),
+                spent: format::money(burn.spent, client.currency(config)),
+                cap: format::money(burn.cap(), client.currency(config)),
+                ahead: burn.spent > burn.cap()
+                    || done.is_some_and(|d| spent - d > f64::from(margin)),
+            }
+        });
 
         PortfolioRow {
             slug: client.slug.clone(),
@@ -268,6 +305,7 @@ impl PortfolioRow {
             high_risks,
             waiting_on_client,
             waiting_on_us,
+            budget,
             changes_pending: pending.len(),
             changes_pending_cost,
             warnings: 0,
@@ -287,7 +325,7 @@ impl PortfolioRow {
         for d in problems {
             if d.is_error() {
                 errors += 1;
-            } else {
+            } else if d.severity == crate::diagnostic::Severity::Warning {
                 *codes.entry(d.code.as_str()).or_default() += 1;
             }
         }
@@ -322,6 +360,7 @@ impl PortfolioRow {
             high_risks: Vec::new(),
             waiting_on_client: Vec::new(),
             waiting_on_us: Vec::new(),
+            budget: None,
             changes_pending: 0,
             changes_pending_cost: None,
             warnings: 0,
