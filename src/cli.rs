@@ -207,6 +207,10 @@ pub struct BuildArgs {
     /// Print errors only: no warnings, no progress bar, no result line.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Include draft reports under a "Draft" banner: a preview for the client's sign-off.
+    /// Needs --out, a folder other than the one you deploy.
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 /// Arguments of `portico serve`.
@@ -499,6 +503,7 @@ fn build(args: BuildArgs, color: bool) -> ExitCode {
         out: args.out,
         as_of: args.as_of,
         clients: args.clients,
+        drafts: args.drafts,
     };
     let progress = progress_bar(args.quiet);
     let result = crate::build_with(&options, &*progress);
@@ -518,11 +523,17 @@ fn build(args: BuildArgs, color: bool) -> ExitCode {
                 built.out.display(),
                 built.elapsed.as_secs_f64()
             );
+            if let Some(line) = drafts_line(&built.drafts_left_out) {
+                println!("{line}");
+            }
             ExitCode::SUCCESS
         }
         Ok(built) => {
             print_problems(&built.warnings, color, warnings, &options.portal);
             println!("{}", result_line(&built));
+            if let Some(line) = drafts_line(&built.drafts_left_out) {
+                println!("{line}");
+            }
             ExitCode::SUCCESS
         }
         Err(e @ Error::Invalid(_)) => {
@@ -540,6 +551,20 @@ fn build(args: BuildArgs, color: bool) -> ExitCode {
             "nothing was written; the previous output is unchanged",
         ),
     }
+}
+
+/// What a build left out as drafts: never a silent skip.
+fn drafts_line(drafts: &[String]) -> Option<String> {
+    let shown: Vec<&str> = drafts.iter().take(3).map(String::as_str).collect();
+    let more = drafts.len().saturating_sub(shown.len());
+    (!drafts.is_empty()).then(|| {
+        format!(
+            "Left out {} (`draft: true`, not published): {}{}. Preview with `portico serve`, or `portico build --drafts --out preview` for the client's sign-off.",
+            emit::count(drafts.len(), "draft report"),
+            shown.join(", "),
+            if more > 0 { format!(" and {more} more") } else { String::new() }
+        )
+    })
 }
 
 /// `Built 1,000 client portals (57,000 pages; 3 rebuilt, 997 unchanged) into public in

@@ -113,6 +113,11 @@ pub enum Code {
     /// Warning: a file under `files/` that nothing the client sees links to, and that
     /// `files:` does not list, so it is not published.
     UnlinkedFile,
+    /// Warning: a report to be published that still holds what `new report` left to fill
+    /// in (an empty summary, an empty bullet).
+    Placeholder,
+    /// Warning: `init`'s sample client would be published beside real clients.
+    SampleClient,
     /// Warning: a reader's password that zxcvbn judges easy to guess.
     WeakPassword,
     /// Warning: a protected client served from the same origin as another client.
@@ -182,6 +187,8 @@ impl Code {
         Code::NoActions,
         Code::ImageWithoutAlt,
         Code::UnlinkedFile,
+        Code::Placeholder,
+        Code::SampleClient,
         Code::WeakPassword,
         Code::SharedOrigin,
         Code::ActiveContent,
@@ -238,6 +245,8 @@ impl Code {
             Code::NoActions => "no-actions",
             Code::ImageWithoutAlt => "image-without-alt",
             Code::UnlinkedFile => "unlinked-file",
+            Code::Placeholder => "placeholder",
+            Code::SampleClient => "sample-client",
             Code::WeakPassword => "weak-password",
             Code::SharedOrigin => "shared-origin",
             Code::ActiveContent => "active-content",
@@ -443,6 +452,8 @@ mod tests {
                 | Code::NoActions
                 | Code::ImageWithoutAlt
                 | Code::UnlinkedFile
+                | Code::Placeholder
+                | Code::SampleClient
                 | Code::WeakPassword
                 | Code::SharedOrigin
                 | Code::FutureReport

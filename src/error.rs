@@ -33,6 +33,13 @@ pub enum Error {
         /// Why it is not replaceable.
         why: String,
     },
+    /// `--drafts` without an output of its own: a preview of unpublished reports would
+    /// replace the output that is deployed.
+    #[error(
+        "refusing to write draft reports into {}, the portal's output: a preview with drafts needs a folder of its own, e.g. `portico build --drafts --out preview`",
+        .0.display()
+    )]
+    DraftsIntoPublicOutput(PathBuf),
     /// Another build is writing the same output folder.
     #[error("another portico build is writing {}; wait for it to finish, then build again", .0.display())]
     OutputBusy(PathBuf),

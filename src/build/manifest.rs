@@ -54,6 +54,10 @@ pub(super) struct ClientEntry {
     /// written by an older portico.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) pages: Option<usize>,
+    /// Its draft reports the build left out, so a build that keeps the folder still says
+    /// what is not published.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) drafts: Vec<String>,
 }
 
 const NOTE: &str = "build state of portico build: what each client's output folder was built from";
@@ -145,9 +149,11 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 }
 
 /// The hash of what every client's pages share.
-pub(super) fn shared_hash(portal: &Path, theme: &Theme, as_of: Date) -> String {
+pub(super) fn shared_hash(portal: &Path, theme: &Theme, as_of: Date, drafts: bool) -> String {
     let mut hasher = blake3::Hasher::new();
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    // A `--drafts` preview holds pages a normal build does not.
+    hasher.update(if drafts { b"\0drafts\0" } else { b"\0final\0" });
     // Pages state facts as of this date, so a build on another day is a different build.
     hasher.update(b"\0as_of\0");
     hasher.update(as_of.to_string().as_bytes());

@@ -239,6 +239,14 @@ fn output_among_inputs(portal: &Path, out: &Path) -> Option<String> {
         })
 }
 
+/// Whether two paths name the same folder (the second may not exist yet).
+fn same_folder(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
 /// `portico.yaml` and the parsed theme, for the portfolio: every problem with either.
 pub(crate) fn shared_for_portfolio(dir: &Path) -> Result<stream::Shared, Error> {
     stream::shared(dir).map_err(Error::Invalid)
@@ -335,6 +343,9 @@ pub struct BuildOptions {
     /// Build only these clients (by folder name under `clients/`), keeping the others'
     /// existing output; every client when empty.
     pub clients: Vec<String>,
+    /// Include draft reports, under a banner: a preview for the client's sign-off, which
+    /// must go to an output of its own (`out`), never the one that is deployed.
+    pub drafts: bool,
 }
 
 /// What a build did.
@@ -363,6 +374,8 @@ pub struct BuildReport {
     /// Folders the build could not remove (a previous output, an interrupted build's): the
     /// output is complete and correct, these only take space.
     pub leftovers: Vec<crate::output::Leftover>,
+    /// Draft reports left out of the output (`draft: true`), by path in the portal.
+    pub drafts_left_out: Vec<String>,
     /// Wall time.
     pub elapsed: Duration,
 }
@@ -396,6 +409,9 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
         });
     }
     let out = options.out.clone().unwrap_or_else(|| dir.join(DEFAULT_OUT));
+    if options.drafts && (options.out.is_none() || same_folder(&out, &dir.join(DEFAULT_OUT))) {
+        return Err(Error::DraftsIntoPublicOutput(out));
+    }
     if let Some(why) = output_among_inputs(dir, &out) {
         return Err(Error::ForeignOutput { path: out, why });
     }
@@ -406,7 +422,7 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     let output = Output::open(&out)?;
     let state = StateDir::new(dir, &out);
     let previous = state.read().unwrap_or_default();
-    let shared_hash = manifest::shared_hash(dir, &shared.theme, today);
+    let shared_hash = manifest::shared_hash(dir, &shared.theme, today, options.drafts);
     progress.start(Stage::Reading, slugs.len());
     let hashes: BTreeMap<String, Option<String>> = slugs
         .par_iter()
@@ -462,6 +478,10 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
             files: 0,
             warnings: Vec::new(),
             leftovers: output.leftovers().to_vec(),
+            drafts_left_out: kept
+                .values()
+                .flat_map(|e| e.drafts.iter().cloned())
+                .collect(),
             elapsed: started.elapsed(),
         });
     }
@@ -474,6 +494,7 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     let sink = stream::Sink::Write {
         staging: &staging,
         previous: &out,
+        drafts: options.drafts,
     };
     let (results, diagnostics) = stream::run_all(
         dir,
@@ -500,6 +521,7 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
                     inputs,
                     dir: String::new(),
                     pages: r.counts.map(|c| c.0),
+                    drafts: r.drafts_left_out.clone(),
                 },
             );
         }
@@ -532,6 +554,11 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     };
     let committed = staging.commit(&reused, &root, record)?;
     let pages = results.iter().filter_map(|r| r.counts).map(|c| c.0).sum();
+    let mut drafts_left_out: Vec<String> = entries
+        .values()
+        .flat_map(|e| e.drafts.iter().cloned())
+        .collect();
+    drafts_left_out.sort();
     Ok(BuildReport {
         out: committed.path.clone(),
         clients: results.iter().map(|r| r.slug.clone()).collect(),
@@ -549,6 +576,7 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
             + host_files.len(),
         warnings: diagnostics,
         leftovers: committed.leftovers.clone(),
+        drafts_left_out,
         elapsed: started.elapsed(),
     })
 }

@@ -88,6 +88,10 @@ pub(crate) struct ClientResult {
     pub(crate) protected: bool,
     /// Where it is served from, once `client.yaml` loaded.
     pub(crate) placement: Option<Placement>,
+    /// Its draft reports a build left out, by path in the portal.
+    pub(crate) drafts_left_out: Vec<String>,
+    /// Whether it is `init`'s sample client.
+    pub(crate) sample: bool,
 }
 
 impl ClientResult {
@@ -106,6 +110,8 @@ pub(crate) enum Sink<'a> {
     Write {
         staging: &'a Staging,
         previous: &'a Path,
+        /// Show draft reports (a `--drafts` preview) instead of leaving them out.
+        drafts: bool,
     },
 }
 
@@ -126,16 +132,19 @@ pub(crate) fn run_client(
         counts: None,
         protected: false,
         placement: None,
+        drafts_left_out: Vec::new(),
+        sample: false,
     };
     let Some(loaded) = load::load_one_client(dir, &shared.config, slug) else {
         return result;
     };
     result.diagnostics = loaded.diagnostics;
-    let Some(client) = loaded.client else {
+    let Some(mut client) = loaded.client else {
         return result;
     };
     result.folder = Some(client.folder().to_owned());
     result.protected = client.profile.access.is_some();
+    result.sample = client.profile.sample;
     result.placement = Some(Placement {
         origin: client.origin(&shared.config),
         protected: result.protected,
@@ -158,6 +167,16 @@ pub(crate) fn run_client(
     if result.failed() {
         return result;
     }
+    // Drafts are checked like every report, but only a preview shows them.
+    if let Sink::Write { drafts: false, .. } = sink {
+        result.drafts_left_out = client
+            .reports
+            .iter()
+            .filter(|r| r.meta.draft)
+            .map(|r| format!("{CLIENTS_DIR}/{slug}/reports/{}.md", r.slug))
+            .collect();
+        client.reports.retain(|r| !r.meta.draft);
+    }
     let invalid = |d: Diagnostic| Error::Invalid(vec![d]);
     // A protected client's lock page is rendered by `check` too, to catch template errors.
     let lock = match result.protected {
@@ -175,7 +194,9 @@ pub(crate) fn run_client(
             .map_err(invalid)?;
         match sink {
             Sink::Discard => Ok(files),
-            Sink::Write { staging, previous } => {
+            Sink::Write {
+                staging, previous, ..
+            } => {
                 let files = match (
                     protect::passwords(&client, Some(&loaded.sources)).map_err(invalid)?,
                     &lock,
@@ -276,6 +297,27 @@ pub(crate) fn run_all(
         .flat_map(|r| r.diagnostics.iter().cloned())
         .collect();
     diagnostics.extend(portal_rules(&shared.config, &folders, &sources));
+    // A sample beside real clients would publish "Sample Client Ltd" with them.
+    if folders.len() > 1 {
+        for r in results.iter().filter(|r| r.sample) {
+            let file = format!("{CLIENTS_DIR}/{}/client.yaml", r.slug);
+            let d = sources.error_at_yaml(
+                Code::SampleClient,
+                &file,
+                &crate::yaml_path!["sample"],
+                format!(
+                    "{} is the sample client from `portico init`, and would be published beside {} other client{}",
+                    r.slug,
+                    folders.len() - 1,
+                    if folders.len() == 2 { "" } else { "s" }
+                ),
+            );
+            diagnostics.push(d.warning().with_hint(format!(
+                "delete {CLIENTS_DIR}/{}/ before you publish, or remove `sample: true` if it is a real client now",
+                r.slug
+            )));
+        }
+    }
     diagnostics.extend(shared_origins(&placements, &sources));
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     (results, diagnostics)

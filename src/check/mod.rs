@@ -782,6 +782,9 @@ impl ClientCheck<'_> {
         for r in &self.client.reports {
             let file = self.file(&format!("reports/{}.md", r.slug));
             self.ratings(&file, r);
+            if !r.meta.draft {
+                self.placeholders(&file, r);
+            }
             if let Ok(named) = r.slug.parse::<crate::model::Date>() {
                 if named != r.meta.date {
                     self.at(
@@ -805,6 +808,30 @@ impl ClientCheck<'_> {
                     Some("one report per date; merge them or correct the date".into()),
                 );
             }
+        }
+    }
+
+    /// A report to be published that still holds what `new report` left to fill in.
+    fn placeholders(&mut self, file: &str, r: &crate::model::Report) {
+        const HINT: &str = "finish it, or keep `draft: true` in its front matter until it is ready: a draft is checked but never published";
+        if r.meta.summary.trim().is_empty() {
+            let d = self.sources.error_at_yaml(
+                Code::Placeholder,
+                file,
+                &yaml_path!["summary"],
+                format!("the report of {} has an empty summary", r.meta.date),
+            );
+            self.out.push(d.warning().with_hint(HINT));
+        }
+        for (range, what) in placeholder_lines(&r.body) {
+            let d = self.sources.error_at_offset(
+                Code::Placeholder,
+                file,
+                r.body_offset + range.start,
+                range.len(),
+                format!("{what} was left to fill in"),
+            );
+            self.out.push(d.warning().with_hint(HINT));
         }
     }
 
@@ -1014,4 +1041,32 @@ fn problem(
             "use http(s):, mailto: or tel: links, or a file under files/".to_owned(),
         )),
     }
+}
+
+/// Lines of a report body that `new report` writes for the consultant to fill in: an empty
+/// bullet or numbered item, and its "say what happens now" prompts. Byte ranges in `body`.
+fn placeholder_lines(body: &str) -> Vec<(std::ops::Range<usize>, &'static str)> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    for line in body.split_inclusive('\n') {
+        let text = line.trim_end_matches(['\n', '\r']);
+        let trimmed = text.trim();
+        let empty_item = matches!(trimmed, "-" | "*" | "+" | "- [ ]" | "* [ ]")
+            || trimmed
+                .strip_suffix('.')
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        let what = if empty_item {
+            Some("an empty list item")
+        } else if trimmed.ends_with("say what happens now") {
+            Some("the prompt \"say what happens now\"")
+        } else {
+            None
+        };
+        if let Some(what) = what {
+            let lead = text.len() - text.trim_start().len();
+            found.push((start + lead..start + text.len(), what));
+        }
+        start += line.len();
+    }
+    found
 }

@@ -246,10 +246,15 @@ impl Client {
         self.profile.deploy.host.unwrap_or(config.deploy.host)
     }
 
-    /// The latest report dated on or before `as_of`, if any. A report dated later is not
-    /// "the latest" yet (`check` warns about it: `future-report`).
+    /// The latest published report dated on or before `as_of`, if any. A report dated
+    /// later is not "the latest" yet (`check` warns about it: `future-report`), and a
+    /// draft is not published: the status stands where the last published report put it,
+    /// also in a preview that shows the draft.
     pub fn latest_report(&self, as_of: Date) -> Option<&Report> {
-        self.reports.iter().rev().find(|r| r.meta.date <= as_of)
+        self.reports
+            .iter()
+            .rev()
+            .find(|r| r.meta.date <= as_of && !r.meta.draft)
     }
 
     /// The day a closed engagement closed; `None` while it is active or paused.

@@ -58,6 +58,10 @@ pub struct ClientProfile {
     /// in the client's portal.
     #[serde(default)]
     pub organisation: Option<String>,
+    /// The sample `portico init` writes, to learn from: `check` warns when it would be
+    /// published beside real clients.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sample: bool,
 }
 
 /// A labelled fact about the client or the engagement: text, or an amount of money.

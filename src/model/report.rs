@@ -53,6 +53,10 @@ pub struct ReportMeta {
     /// How the body is written; the client's `text_format` when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<TextFormat>,
+    /// Not finished: `build` leaves it out (and says so); `serve` and `build --drafts`
+    /// show it under a "Draft" banner for review.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
 }
 
 /// True for a heading that introduces what will be done next: "Actions", "Next steps",

@@ -74,7 +74,7 @@ fn draft(client: &Client, date: Date, money: impl Fn(crate::model::Money) -> Str
     let mut out = String::new();
     let _ = write!(
         out,
-        "---\ndate: {date}\ntitle: {}\nstatus: {}   # {}; change it if things moved\n# scope: green\n# schedule: green\n# budget: green\nsummary: \"\"   # two or three sentences a sponsor reads instead of the whole report\n---\n",
+        "---\ndate: {date}\ndraft: true   # remove this line to publish the report with the next build\ntitle: {}\nstatus: {}   # {}; change it if things moved\n# scope: green\n# schedule: green\n# budget: green\nsummary: \"\"   # two or three sentences a sponsor reads instead of the whole report\n---\n",
         yaml_string(&format!("Status report, {}", long_date(date))),
         status.as_str(),
         match previous {

@@ -244,7 +244,7 @@ try {
     });
     // An overview tells the client in its first screen what they owe: the "Waiting for
     // you" card starts within the first 740 px of a 360 px wide phone.
-    if (/^agency\/[^/]+\/[^/]+\/index\.html$/.test(rel) && !locked) {
+    if (/^agency\/[^/]+\/[^/]+\/index\.html$/.test(rel) && !rel.startsWith('agency/internal/') && !locked) {
       const top = await small.evaluate(() => {
         const card = document.getElementById('waiting');
         return card ? card.getBoundingClientRect().top + window.scrollY : null;

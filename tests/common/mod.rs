@@ -55,6 +55,7 @@ impl TempPortal {
             out: None,
             as_of: None,
             clients: vec![],
+            drafts: false,
         })
         .unwrap_or_else(|e| panic!("build failed: {e}\n{}", describe(&e)))
     }

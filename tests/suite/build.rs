@@ -313,6 +313,7 @@ fn refuses_to_replace_a_folder_portico_did_not_write() {
         out: Some(out.clone()),
         as_of: None,
         clients: vec![],
+        drafts: false,
     })
     .unwrap_err();
     assert!(matches!(err, portico::Error::ForeignOutput { .. }), "{err}");
@@ -331,6 +332,7 @@ fn as_of_decides_what_is_overdue() {
             out: None,
             as_of: Some(as_of.parse().unwrap()),
             clients: vec![],
+            drafts: false,
         })
         .unwrap();
         std::fs::read_to_string(portal.out().join("acme/index.html")).unwrap()

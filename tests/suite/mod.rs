@@ -5,6 +5,7 @@ mod build;
 mod cli;
 mod confinement;
 mod crash;
+mod drafts;
 mod errors;
 mod feeds;
 mod golden;

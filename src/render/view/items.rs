@@ -116,6 +116,7 @@ impl<'a> Views<'a> {
                     .is_some_and(|l| l.slug == r.slug),
             summary: r.meta.summary.clone(),
             href: format!("reports/{}/index.html", r.slug),
+            draft: r.meta.draft,
         }
     }
 
@@ -426,6 +427,8 @@ pub(crate) struct ReportSummary {
     pub(super) is_final: bool,
     pub(super) summary: String,
     pub(super) href: String,
+    /// Not published by `build`; shown only in a preview, under a banner.
+    pub(super) draft: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -87,6 +87,8 @@ pub(crate) struct Shared {
     as_of: Date,
     /// The date of the latest report on or before `as_of`, which pages distinguish from it.
     report_date: Option<Date>,
+    /// Draft reports among the pages: only a preview has any, and then every page says so.
+    drafts: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -310,6 +312,7 @@ impl<'a> Views<'a> {
             },
             as_of: self.as_of,
             report_date: c.latest_report(self.as_of).map(|r| r.meta.date),
+            drafts: c.reports.iter().filter(|r| r.meta.draft).count(),
         }
     }
 }

@@ -173,11 +173,12 @@ impl PortfolioRow {
                 .and_then(|m| m.counts_as)
         };
         let status = latest.and_then(colour);
-        // A report dated after the portfolio's date is not written yet, as far as it knows.
+        // A report dated after the portfolio's date is not written yet, as far as it knows, and
+        // a draft is not published.
         let dated: Vec<_> = client
             .reports
             .iter()
-            .filter(|r| r.meta.date <= today)
+            .filter(|r| r.meta.date <= today && !r.meta.draft)
             .collect();
         let from = dated.len().saturating_sub(TREND_REPORTS);
         let trend: Vec<TrendPoint> = dated[from..]

@@ -463,3 +463,23 @@ fn the_index_is_the_live_portfolio() {
         index.body
     );
 }
+
+/// The preview is where a draft is read before it is published: served, under a banner.
+#[test]
+fn drafts_are_previewed_under_a_banner() {
+    let portal = TempPortal::copy_of(&fixture("reports"));
+    portal.write(
+        "clients/acme/reports/2026-11-20.md",
+        "---\ndate: 2026-11-20\ndraft: true\ntitle: Cutover rehearsed\nstatus: green\nsummary: Rehearsal ran to time.\n---\nAll good.\n",
+    );
+    let server = start(&portal);
+    let page = get(server.addr(), "/acme/reports/2026-11-20/");
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body
+            .contains("<strong>Draft</strong>: not published yet"),
+        "{}",
+        page.body
+    );
+    assert!(get(server.addr(), "/acme/").body.contains("Draft preview."));
+}
