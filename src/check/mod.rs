@@ -619,6 +619,46 @@ impl ClientCheck<'_> {
                 ),
                 _ => {}
             }
+            self.acceptance_rounds(&file, i, m);
+        }
+    }
+
+    /// A sign-off's rounds tell one story: a rejection says why, only the last round may
+    /// still await an answer, and nothing is submitted again once accepted.
+    fn acceptance_rounds(&mut self, file: &str, i: usize, m: &crate::model::Milestone) {
+        use crate::model::AcceptanceDecision::{Accepted, Pending, Rejected};
+        let rounds = &m.acceptance;
+        let at = |round: usize, key: &'static str| match rounds.index_in_file(round) {
+            Some(r) => yaml_path![i, "acceptance", r, key],
+            None => yaml_path![i, "acceptance", key],
+        };
+        let last = rounds.rounds.len().saturating_sub(1);
+        for (r, a) in rounds.rounds.iter().enumerate() {
+            if a.decision == Rejected && a.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+                self.at(
+                    Code::MissingKey,
+                    file,
+                    at(r, "decision"),
+                    format!("milestone \"{}\" was rejected without a reason", m.id),
+                    Some("add `note:` with what the client asked to change, e.g. `note: Cutover timings missing`".into()),
+                );
+            }
+            if r < last {
+                let problem = match a.decision {
+                    Pending => Some("is still awaiting an answer, but a later round follows it"),
+                    Accepted => Some("was accepted, but a later round follows it"),
+                    Rejected => None,
+                };
+                if let Some(problem) = problem {
+                    self.at(
+                        Code::Inconsistent,
+                        file,
+                        at(r, "decision"),
+                        format!("round {} of milestone \"{}\"'s sign-off {problem}", r + 1, m.id),
+                        Some("only a rejected round is submitted again: record the answer of each round before the next".into()),
+                    );
+                }
+            }
         }
     }
 

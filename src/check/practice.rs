@@ -157,7 +157,9 @@ impl ClientCheck<'_> {
         let terms = self.client.acceptance_terms();
         let allowed = terms.days;
         for (i, m) in self.client.milestones.iter().enumerate() {
-            let Some(a) = &m.acceptance else { continue };
+            let Some(a) = m.acceptance.current() else {
+                continue;
+            };
             let waited = a.submitted_on.days_until(today);
             let due = self.client.accept_by(a.submitted_on);
             if a.decision != AcceptanceDecision::Pending || today <= due {
@@ -180,7 +182,10 @@ impl ClientCheck<'_> {
             let d = self.sources.error_at_yaml(
                 Code::AcceptanceOverdue,
                 &file,
-                &yaml_path![i, "acceptance", "decision"],
+                &match m.acceptance.index_in_file(m.acceptance.rounds.len() - 1) {
+                    Some(round) => yaml_path![i, "acceptance", round, "decision"],
+                    None => yaml_path![i, "acceptance", "decision"],
+                },
                 message,
             );
             self.out.push(d.warning().with_hint(

@@ -1,7 +1,9 @@
 //! `milestones.yaml`: dated commitments and their sign-off.
 
+use std::fmt;
+
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 
 use super::{Date, Visibility};
 
@@ -40,9 +42,10 @@ pub struct Milestone {
     /// Ids of the deliverables (from `scope.md`) it hands over.
     #[serde(default)]
     pub deliverables: Vec<String>,
-    /// The client's sign-off.
-    #[serde(default)]
-    pub acceptance: Option<Acceptance>,
+    /// The client's sign-off: one round, or a list of rounds, oldest first, when a
+    /// submission was rejected and submitted again.
+    #[serde(default, skip_serializing_if = "AcceptanceRounds::is_empty")]
+    pub acceptance: AcceptanceRounds,
     /// Who may see it.
     #[serde(default)]
     pub visibility: Visibility,
@@ -284,9 +287,101 @@ pub struct Acceptance {
     /// When they decided.
     #[serde(default)]
     pub on: Option<Date>,
-    /// Conditions or reasons given.
+    /// Conditions or reasons given; a rejection needs its reason.
     #[serde(default)]
     pub note: Option<String>,
+}
+
+/// Every round of a milestone's sign-off, oldest first; the last is where it stands.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AcceptanceRounds {
+    /// The rounds, oldest first.
+    pub rounds: Vec<Acceptance>,
+    /// Written as a list, so each round sits at its index under `acceptance` in the file.
+    pub listed: bool,
+}
+
+impl AcceptanceRounds {
+    /// Nothing submitted yet.
+    pub fn is_empty(&self) -> bool {
+        self.rounds.is_empty()
+    }
+
+    /// The round in progress or the last one decided.
+    pub fn current(&self) -> Option<&Acceptance> {
+        self.rounds.last()
+    }
+
+    /// The rounds before the current one, oldest first.
+    pub fn earlier(&self) -> &[Acceptance] {
+        self.rounds.split_last().map_or(&[], |(_, earlier)| earlier)
+    }
+
+    /// Where round `i` is under `acceptance` in the file: its index when written as a list.
+    pub fn index_in_file(&self, i: usize) -> Option<usize> {
+        self.listed.then_some(i)
+    }
+}
+
+impl Serialize for AcceptanceRounds {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.rounds.as_slice() {
+            [one] if !self.listed => one.serialize(serializer),
+            rounds => rounds.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for AcceptanceRounds {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> de::Visitor<'de> for Visitor {
+            type Value = AcceptanceRounds;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(
+                    "a sign-off (`submitted_on`, `decision`...), or a list of them, oldest first",
+                )
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<AcceptanceRounds, E> {
+                Ok(AcceptanceRounds::default())
+            }
+            fn visit_map<A: de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<AcceptanceRounds, A::Error> {
+                let one = Acceptance::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(AcceptanceRounds {
+                    rounds: vec![one],
+                    listed: false,
+                })
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> Result<AcceptanceRounds, A::Error> {
+                let rounds = Vec::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
+                Ok(AcceptanceRounds {
+                    rounds,
+                    listed: true,
+                })
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+impl JsonSchema for AcceptanceRounds {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "AcceptanceRounds".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let round = generator.subschema_for::<Acceptance>();
+        schemars::json_schema!({
+            "description": "The client's sign-off: one round, or a list of rounds, oldest first.",
+            "anyOf": [round, { "type": "array", "items": round }]
+        })
+    }
 }
 
 /// The client's answer to a submitted milestone.

@@ -39,7 +39,8 @@ pub use date::{Date, DateError};
 pub use invoice::{Invoice, InvoiceStatus};
 pub use kpi::{Amount, Band, Better, Kpi, Point, Scale, Standing, Tolerance};
 pub use milestone::{
-    Acceptance, AcceptanceDecision, Due, Milestone, MilestoneStatus, Move, Variance, apply_moves,
+    Acceptance, AcceptanceDecision, AcceptanceRounds, Due, Milestone, MilestoneStatus, Move,
+    Variance, apply_moves,
 };
 pub use money::Money;
 pub use profile::{

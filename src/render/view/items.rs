@@ -76,7 +76,7 @@ impl<'a> Views<'a> {
                 format::duration(forecast.map_or(0, |f| f.days_until(self.as_of).max(0)))
             ),
             deliverables,
-            acceptance: m.acceptance.as_ref().map(|a| {
+            acceptance: m.acceptance.current().map(|a| {
                 let pending = a.decision == crate::model::AcceptanceDecision::Pending;
                 let by = self.client.accept_by(a.submitted_on);
                 let deemed = pending && self.client.acceptance_terms().deemed && by < self.as_of;
@@ -88,6 +88,18 @@ impl<'a> Views<'a> {
                     by: a.by.clone(),
                     on: a.on,
                     note: a.note.clone(),
+                    earlier: m
+                        .acceptance
+                        .earlier()
+                        .iter()
+                        .map(|r| RoundView {
+                            submitted_on: r.submitted_on,
+                            decision: r.decision.into(),
+                            by: r.by.clone(),
+                            on: r.on,
+                            note: r.note.clone(),
+                        })
+                        .collect(),
                 }
             }),
         }
@@ -415,6 +427,18 @@ pub(crate) struct AcceptanceView {
     pub(super) by: Option<String>,
     pub(super) on: Option<Date>,
     pub(super) note: Option<String>,
+    /// Rounds before this one (a rejection and a resubmission), oldest first.
+    pub(super) earlier: Vec<RoundView>,
+}
+
+/// An earlier round of a sign-off.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct RoundView {
+    submitted_on: Date,
+    decision: Status,
+    by: Option<String>,
+    on: Option<Date>,
+    note: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

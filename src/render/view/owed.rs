@@ -39,7 +39,7 @@ pub(crate) fn owed(client: &Client, as_of: Date) -> Vec<Owed> {
     for m in &client.milestones {
         let Some(a) = m
             .acceptance
-            .as_ref()
+            .current()
             .filter(|a| a.decision == AcceptanceDecision::Pending)
         else {
             continue;

@@ -413,7 +413,7 @@ fn waiting(client: &Client) -> (Vec<ItemRef>, Vec<ItemRef>) {
     let mut ours = Vec::new();
     for m in &client.milestones {
         if m.acceptance
-            .as_ref()
+            .current()
             .is_some_and(|a| a.decision == AcceptanceDecision::Pending)
         {
             theirs.push(ItemRef {
