@@ -195,7 +195,8 @@ pub struct BuildArgs {
     /// Output folder [default: PORTAL/public].
     #[arg(long, short)]
     pub out: Option<PathBuf>,
-    /// Date for overdue and "days late" facts [default: each client's latest report date].
+    /// Date pages state their facts as of [default: `as_of:` in portico.yaml, else
+    /// SOURCE_DATE_EPOCH, else today].
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<Date>,
     /// Build only this client (repeatable); the others' output stays as it was.
@@ -232,7 +233,8 @@ pub struct ServeArgs {
     /// containers).
     #[arg(long)]
     pub poll: bool,
-    /// Date for overdue and "days late" facts [default: each client's latest report date].
+    /// Date pages state their facts as of [default: `as_of:` in portico.yaml, else
+    /// SOURCE_DATE_EPOCH, else today].
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<Date>,
 }
@@ -263,7 +265,8 @@ pub struct CheckArgs {
     /// Exit with status 1 on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
-    /// Date for overdue and "days late" facts [default: each client's latest report date].
+    /// Date pages state their facts as of [default: `as_of:` in portico.yaml, else
+    /// SOURCE_DATE_EPOCH, else today].
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<Date>,
     /// Show only problems with this code, e.g. change-undecided (repeatable); only they

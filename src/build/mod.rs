@@ -204,22 +204,7 @@ pub fn share_link(portal: &Path, out: &Path, slug: &str) -> Result<ShareLink, Er
 /// `files/`, or load the output as a theme), or holding the portal itself.
 fn output_among_inputs(portal: &Path, out: &Path) -> Option<String> {
     let portal = portal.canonicalize().ok()?;
-    // The output may not exist yet: resolve its nearest existing ancestor.
-    let mut existing = out.to_path_buf();
-    let mut rest = Vec::new();
-    let resolved = loop {
-        match existing.canonicalize() {
-            Ok(p) => break p,
-            Err(_) => {
-                rest.push(existing.file_name()?.to_owned());
-                existing = match existing.parent() {
-                    Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-                    _ => PathBuf::from("."),
-                };
-            }
-        }
-    };
-    let out = rest.iter().rev().fold(resolved, |p, part| p.join(part));
+    let out = resolved(out)?;
     if portal.starts_with(&out) {
         return Some(
             "it holds the portal folder itself; build into a folder of its own, e.g. public".into(),
@@ -239,10 +224,31 @@ fn output_among_inputs(portal: &Path, out: &Path) -> Option<String> {
         })
 }
 
-/// Whether two paths name the same folder (the second may not exist yet).
+/// `path` made absolute through its nearest existing ancestor: the output may not exist
+/// yet. `None` when a component cannot be named (`..` above the root).
+fn resolved(path: &Path) -> Option<PathBuf> {
+    let mut existing = path.to_path_buf();
+    let mut rest = Vec::new();
+    let found = loop {
+        match existing.canonicalize() {
+            Ok(p) => break p,
+            Err(_) => {
+                rest.push(existing.file_name()?.to_owned());
+                existing = match existing.parent() {
+                    Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                    _ => PathBuf::from("."),
+                };
+            }
+        }
+    };
+    Some(rest.iter().rev().fold(found, |p, part| p.join(part)))
+}
+
+/// Whether two paths name the same folder, whether or not it exists yet (`public` and
+/// `./public` before the first build).
 fn same_folder(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
+    match (resolved(a), resolved(b)) {
+        (Some(a), Some(b)) => a == b,
         _ => a == b,
     }
 }

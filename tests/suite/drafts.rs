@@ -101,3 +101,21 @@ fn a_preview_with_drafts_needs_an_output_of_its_own_and_says_so_on_every_page() 
         );
     }
 }
+
+/// Before, `--out public` named relatively, before any build made the folder, was not
+/// taken for the deployable output, and drafts went into it.
+#[test]
+fn drafts_are_refused_into_the_default_output_named_by_hand_before_it_exists() {
+    let portal = TempPortal::copy_of(&fixture("reports"));
+    let out = portico(&portal)
+        .args(["build", ".", "--drafts", "--out", "public"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!portal.out().exists());
+}
