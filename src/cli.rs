@@ -563,7 +563,15 @@ fn drafts_line(drafts: &[String]) -> Option<String> {
     (!drafts.is_empty()).then(|| {
         format!(
             "Left out {} (`draft: true`, not published): {}{}. Preview with `portico serve`, or `portico build --drafts --out preview` for the client's sign-off.",
-            emit::count(drafts.len(), "draft report"),
+            // Reports, or minutes too: a noun that fits every item listed.
+            emit::count(
+                drafts.len(),
+                if drafts.iter().all(|d| d.ends_with(".md")) {
+                    "draft report"
+                } else {
+                    "draft"
+                }
+            ),
             shown.join(", "),
             if more > 0 { format!(" and {more} more") } else { String::new() }
         )

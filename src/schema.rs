@@ -8,8 +8,8 @@ use schemars::{JsonSchema, generate::SchemaSettings};
 use crate::error::Error;
 
 use crate::model::{
-    Budget, Change, ClientProfile, Invoice, Kpi, Milestone, PortalConfig, Raid, ReportMeta,
-    ScopeMeta, ServiceLevel, TimeEntryInput,
+    Budget, Change, ClientProfile, Invoice, Kpi, Meeting, Milestone, PortalConfig, Raid,
+    ReportMeta, ScopeMeta, ServiceLevel, TimeEntryInput,
 };
 use crate::render::data::PortalData;
 
@@ -32,6 +32,10 @@ pub fn all() -> Vec<(&'static str, serde_json::Value)> {
         ("changes.schema.json", schema::<Vec<Change>>("changes.yaml")),
         ("kpis.schema.json", schema::<Vec<Kpi>>("kpis.yaml")),
         ("raid.schema.json", schema::<Raid>("raid.yaml")),
+        (
+            "meetings.schema.json",
+            schema::<Vec<Meeting>>("meetings.yaml"),
+        ),
         ("budget.schema.json", schema::<Budget>("budget.yaml")),
         (
             "invoices.schema.json",

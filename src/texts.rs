@@ -71,6 +71,22 @@ pub fn markdown_texts(c: &Client) -> Vec<Text<'_>> {
     if markdown(None) {
         texts.extend(yaml_texts(c));
     }
+    for (i, m) in c.meetings.iter().enumerate() {
+        let visible = m.visibility.is_visible();
+        match (&m.minutes_file, &m.minutes_from_file) {
+            (Some(file), Some(text)) if markdown(None) => texts.push(Text {
+                file: file.clone(),
+                from_dir: "meetings",
+                text,
+                spot: Spot::Body { offset: 0 },
+                visible,
+            }),
+            _ => {}
+        }
+        if let Some(t) = m.minutes.as_ref().filter(|_| markdown(None)) {
+            texts.push(field("meetings.yaml", yaml_path![i, "minutes"], t, visible));
+        }
+    }
     texts
 }
 

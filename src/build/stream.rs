@@ -176,6 +176,17 @@ pub(crate) fn run_client(
             .map(|r| format!("{CLIENTS_DIR}/{slug}/reports/{}.md", r.slug))
             .collect();
         client.reports.retain(|r| !r.meta.draft);
+        for m in client
+            .meetings
+            .iter_mut()
+            .filter(|m| m.minutes_draft && m.minutes_text().is_some())
+        {
+            result.drafts_left_out.push(format!(
+                "{CLIENTS_DIR}/{slug}/meetings.yaml (minutes of {} {})",
+                m.date, m.title
+            ));
+            *m = m.without_minutes();
+        }
     }
     let invalid = |d: Diagnostic| Error::Invalid(vec![d]);
     // A protected client's lock page is rendered by `check` too, to catch template errors.

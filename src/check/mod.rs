@@ -7,6 +7,7 @@
 //! renderer follows is one this module has proven exists.
 
 mod budget;
+mod meetings;
 mod origin;
 mod practice;
 
@@ -269,6 +270,7 @@ impl ClientCheck<'_> {
         self.moves();
         self.kpis();
         self.reports();
+        self.meetings();
         self.links();
         self.attachments();
     }

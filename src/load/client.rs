@@ -9,20 +9,23 @@ use super::front_matter::{self, SplitError};
 use super::{is_safe_slug, suggest_slug, time, yaml};
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::model::{
-    Budget, Cadence, Change, Client, ClientProfile, Invoice, Kpi, Milestone, PortalConfig, Raid,
-    RatingScale, Report, ReportMeta, Scope, ScopeMeta, ServiceLevel, TimeEntryInput, TimeFile,
+    Budget, Cadence, Change, Client, ClientProfile, Invoice, Kpi, Meeting, Milestone, PortalConfig,
+    Raid, RatingScale, Report, ReportMeta, Scope, ScopeMeta, ServiceLevel, TimeEntryInput,
+    TimeFile,
 };
 use crate::source::Source;
 
 /// The files a client folder may hold.
 pub(crate) const CLIENT_FILE: &str = "client.yaml";
-const KNOWN: [&str; 13] = [
+const KNOWN: [&str; 15] = [
     CLIENT_FILE,
     "scope.md",
     "milestones.yaml",
     "changes.yaml",
     "kpis.yaml",
     "raid.yaml",
+    "meetings.yaml",
+    "meetings",
     "budget.yaml",
     "invoices.yaml",
     "sla.yaml",
@@ -98,6 +101,8 @@ pub(crate) fn load_client(fs: &PortalFs, entry: &Entry, config: &PortalConfig) -
     let mut changes = Vec::new();
     let mut kpis: Vec<Kpi> = Vec::new();
     let mut raid = Raid::default();
+    let mut meetings: Option<Vec<Meeting>> = None;
+    let mut minutes_files = Vec::new();
     let mut reports = Vec::new();
     let mut attachments = Vec::new();
     let mut budget = None;
@@ -108,7 +113,7 @@ pub(crate) fn load_client(fs: &PortalFs, entry: &Entry, config: &PortalConfig) -
 
     for item in &entries {
         let expected_kind = match item.name.as_str() {
-            "reports" | "files" | "time" => Kind::Dir,
+            "reports" | "files" | "time" | "meetings" => Kind::Dir,
             _ => Kind::File,
         };
         if KNOWN.contains(&item.name.as_str()) && item.kind != expected_kind {
@@ -136,6 +141,8 @@ pub(crate) fn load_client(fs: &PortalFs, entry: &Entry, config: &PortalConfig) -
             "changes.yaml" => changes = reader.yaml::<Vec<Change>>(&item.path).unwrap_or_default(),
             "kpis.yaml" => kpis = reader.yaml::<Vec<Kpi>>(&item.path).unwrap_or_default(),
             "raid.yaml" => raid = reader.yaml::<Raid>(&item.path).unwrap_or_default(),
+            "meetings.yaml" => meetings = reader.yaml::<Vec<Meeting>>(&item.path),
+            "meetings" => minutes_files = reader.minutes_files(&item.path),
             "budget.yaml" => budget = reader.yaml::<Budget>(&item.path),
             "invoices.yaml" => {
                 invoices = reader.yaml::<Vec<Invoice>>(&item.path).unwrap_or_default()
@@ -209,6 +216,8 @@ pub(crate) fn load_client(fs: &PortalFs, entry: &Entry, config: &PortalConfig) -
     for level in &mut service_levels {
         level.periods.sort_by_key(|p| p.start);
     }
+    let mut meetings = meetings.unwrap_or_default();
+    attach_minutes(&mut meetings, minutes_files, &mut load.diagnostics);
     reports.sort_by(|a: &Report, b: &Report| (a.meta.date, &a.slug).cmp(&(b.meta.date, &b.slug)));
     load.client = Some(Client {
         slug: entry.name.clone(),
@@ -220,6 +229,7 @@ pub(crate) fn load_client(fs: &PortalFs, entry: &Entry, config: &PortalConfig) -
         changes,
         kpis,
         raid,
+        meetings,
         reports,
         budget,
         time: time_files,
@@ -364,6 +374,41 @@ impl Reader<'_> {
         files
     }
 
+    /// The Markdown files under `meetings/`, sorted.
+    fn minutes_files(&mut self, dir: &Path) -> Vec<MinutesFile> {
+        let entries = match self.fs.list(dir, &mut self.load.diagnostics) {
+            Ok(e) => e,
+            Err(d) => {
+                self.load.diagnostics.push(d);
+                return Vec::new();
+            }
+        };
+        let mut files = Vec::new();
+        for entry in entries {
+            if entry.kind != Kind::File || !entry.name.ends_with(".md") {
+                let rel = self.fs.rel(&entry.path);
+                self.load.diagnostics.push(
+                    Diagnostic::error(
+                        Code::UnknownFile,
+                        Some(&rel),
+                        "not minutes: meetings/ holds only .md files",
+                    )
+                    .with_hint("put attachments under files/ and link them from the minutes"),
+                );
+                continue;
+            }
+            if let Some(source) = self.text(&entry.path) {
+                self.load.sources.push((source.clone(), 0, 0));
+                files.push(MinutesFile {
+                    name: format!("meetings/{}", entry.name),
+                    rel: self.fs.rel(&entry.path),
+                    text: source.text.to_string(),
+                });
+            }
+        }
+        files
+    }
+
     fn reports(&mut self, dir: &Path) -> Vec<Report> {
         let entries = match self.fs.list(dir, &mut self.load.diagnostics) {
             Ok(e) => e,
@@ -415,6 +460,49 @@ impl Reader<'_> {
         }
         reports
     }
+}
+
+/// Gives each meeting the text of its `minutes_file`. A file no meeting names would never be
+/// published: a warning says so rather than dropping it silently. (A name with no file is
+/// left to `check`, which points at it in meetings.yaml.)
+fn attach_minutes(
+    meetings: &mut [Meeting],
+    files: Vec<MinutesFile>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for file in files {
+        let mut named = false;
+        for m in meetings
+            .iter_mut()
+            .filter(|m| m.minutes_file.as_deref() == Some(file.name.as_str()))
+        {
+            m.minutes_from_file = Some(file.text.clone());
+            named = true;
+        }
+        if !named {
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::UnknownFile,
+                    Some(&file.rel),
+                    "no meeting names these minutes, so they are not published",
+                )
+                .warning()
+                .with_hint(format!(
+                    "add `minutes_file: {}` to its meeting in meetings.yaml",
+                    file.name
+                )),
+            );
+        }
+    }
+}
+
+/// A Markdown file under `meetings/`.
+struct MinutesFile {
+    /// As a meeting names it: `meetings/<file>.md`.
+    name: String,
+    /// Relative to the portal folder, for diagnostics.
+    rel: String,
+    text: String,
 }
 
 pub(crate) fn front_matter_error(source: &Source, error: SplitError) -> Diagnostic {

@@ -12,6 +12,7 @@ mod config;
 mod date;
 mod invoice;
 mod kpi;
+mod meeting;
 mod milestone;
 mod money;
 mod profile;
@@ -38,6 +39,7 @@ pub use config::{Agency, CadenceDefaults, Defaults, DeployDefaults, Host, Portal
 pub use date::{Date, DateError};
 pub use invoice::{Invoice, InvoiceStatus};
 pub use kpi::{Amount, Band, Better, Kpi, Point, Scale, Standing, Tolerance};
+pub use meeting::{ClockTime, Meeting, MeetingAction, MeetingKind, TimeZone};
 pub use milestone::{
     Acceptance, AcceptanceDecision, AcceptanceRounds, Due, Milestone, MilestoneStatus, Move,
     Variance, apply_moves,
@@ -114,6 +116,8 @@ pub struct Client {
     pub kpis: Vec<Kpi>,
     /// `raid.yaml`.
     pub raid: Raid,
+    /// `meetings.yaml`, in file order, with the text of their minutes files.
+    pub meetings: Vec<Meeting>,
     /// `reports/*.md`, oldest first.
     pub reports: Vec<Report>,
     /// `budget.yaml`, when present.
@@ -145,6 +149,7 @@ impl Client {
         client.changes = keep(&self.changes, |c| c.visibility.is_visible());
         client.kpis = keep(&self.kpis, |k| k.visibility.is_visible());
         client.raid = self.raid.for_client_eyes();
+        client.meetings = keep(&self.meetings, |m| m.visibility.is_visible());
         client.reports = keep(&self.reports, |r| r.meta.visibility.is_visible());
         // A reference to an internal item is dropped, not shown as a bare id: "Delivers D1,
         // D-SECRET" would tell the client the internal item exists and what it is called.
@@ -160,6 +165,15 @@ impl Client {
             .collect());
         let milestones = ids(client.milestones.iter().map(|m| m.id.as_str()).collect());
         let kpis = ids(client.kpis.iter().map(|k| k.id.as_str()).collect());
+        let decisions = ids(client
+            .raid
+            .decisions
+            .iter()
+            .map(|d| d.id.as_str())
+            .collect());
+        for m in &mut client.meetings {
+            m.decisions.retain(|d| decisions.contains(d));
+        }
         for m in &mut client.milestones {
             m.deliverables.retain(|d| deliverables.contains(d));
         }
@@ -374,6 +388,7 @@ impl Client {
             changes: vec![],
             kpis: vec![],
             raid: Raid::default(),
+            meetings: vec![],
             reports,
             budget: None,
             time: vec![],

@@ -30,6 +30,10 @@ pub struct ClientProfile {
     /// Reporting and review rhythm; missing values come from `portico.yaml`.
     #[serde(default)]
     pub cadence: CadenceInput,
+    /// The IANA time zone meeting times are written in (e.g. `Europe/Amsterdam`), unless a
+    /// meeting names its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<super::TimeZone>,
     /// Where this client's portal is published.
     #[serde(default)]
     pub deploy: ClientDeploy,

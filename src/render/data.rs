@@ -6,8 +6,9 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 use crate::model::{
-    Change, Client, Contacts, Date, Engagement, Invoice, Kpi, Milestone, Money, PortalConfig, Rag,
-    Raid, RaidKind, Rating, RatingScale, Report, ScopeMeta, ServiceLevel, TextFormat, week_of,
+    Change, Client, Contacts, Date, Engagement, Invoice, Kpi, Meeting, Milestone, Money,
+    PortalConfig, Rag, Raid, RaidKind, Rating, RatingScale, Report, ScopeMeta, ServiceLevel,
+    TextFormat, week_of,
 };
 
 /// The contents of `portal.json`. Built from a client already stripped of internal items.
@@ -40,6 +41,8 @@ pub struct PortalData {
     pub kpis: Vec<Kpi>,
     /// Risks, assumptions, issues, dependencies and decisions.
     pub raid: Raid,
+    /// Meetings, with their minutes as Markdown (`minutes`, also when written in a file).
+    pub meetings: Vec<Meeting>,
     /// Spending and time, when there is a budget or time recorded.
     pub budget: Option<BudgetData>,
     /// Invoices sent (drafts are never published).
@@ -319,6 +322,16 @@ pub(crate) fn portal_json(client: &Client, config: &PortalConfig, as_of: Date) -
         changes: client.changes.clone(),
         kpis: client.kpis.clone(),
         raid: client.raid.clone(),
+        meetings: client
+            .meetings
+            .iter()
+            .map(|m| Meeting {
+                minutes: m.minutes_text().map(str::to_owned),
+                minutes_file: None,
+                minutes_from_file: None,
+                ..m.clone()
+            })
+            .collect(),
         budget: budget_data(client, as_of),
         invoices: client.invoices.clone(),
         service_levels: client.service_levels.clone(),
@@ -370,6 +383,8 @@ pub enum OwedKind {
     Issue,
     /// A client-owned assumption to be confirmed.
     Assumption,
+    /// A client-owned action agreed in a meeting.
+    Action,
 }
 
 impl From<RaidKind> for OwedKind {
@@ -393,6 +408,7 @@ impl OwedKind {
             OwedKind::Risk => "Risk",
             OwedKind::Issue => "Issue",
             OwedKind::Assumption => "Assumption",
+            OwedKind::Action => "Action from",
         }
     }
 }

@@ -191,7 +191,13 @@ pub(crate) fn ical(client: &Client, config: &PortalConfig, as_of: Date) -> Strin
         }
         calendar.push(event.done());
     }
-    for review in reviews(client) {
+    // Scheduled reviews are in meetings.ics; the cadence's dates would contradict them.
+    let cadence_reviews = if super::view::reviews_are_scheduled(&client.meetings) {
+        Vec::new()
+    } else {
+        reviews(client)
+    };
+    for review in cadence_reviews {
         let mut event = icalendar::Event::new();
         event
             .uid(&format!("{folder}-review-{review}@portico"))
@@ -207,6 +213,89 @@ pub(crate) fn ical(client: &Client, config: &PortalConfig, as_of: Date) -> Strin
         calendar.push(event.done());
     }
     super::fold::refold(&calendar.to_string())
+}
+
+/// `meetings.ics`: one event per meeting, at its time in its own time zone (`DTSTART` with
+/// `TZID`, and a `VTIMEZONE` for each zone used), or all day when no time is set.
+pub(crate) fn meetings_ical(client: &Client, config: &PortalConfig, as_of: Date) -> String {
+    let base = client.base_url(config);
+    let folder = id_part(client.folder());
+    let stamp = midnight(as_of);
+    let mut calendar = Calendar::empty();
+    calendar
+        .append_property(("VERSION", "2.0"))
+        .append_property(("PRODID", "-//portico//client portal//EN"))
+        .append_property(("CALSCALE", "GREGORIAN"))
+        .name(&format!("{}: meetings", client.profile.name));
+    // Each zone with the span of dates its meetings fall on.
+    let mut zones: std::collections::BTreeMap<&str, (chrono_tz::Tz, Date, Date)> =
+        Default::default();
+    let anchors = super::view::meeting_anchors(&client.meetings);
+    for (m, anchor) in client.meetings.iter().zip(anchors) {
+        let mut event = icalendar::Event::new();
+        event
+            .uid(&format!("{folder}-{anchor}@portico"))
+            .timestamp(stamp)
+            .summary(&m.title);
+        let zone = m.time_zone.or(client.profile.time_zone);
+        match (m.time, zone) {
+            (Some(start), Some(zone)) => {
+                let at = |t: crate::model::ClockTime| {
+                    let (h, min) = t.hm();
+                    icalendar::CalendarDateTime::WithTimezone {
+                        date_time: m
+                            .date
+                            .naive()
+                            .and_time(NaiveTime::from_hms_opt(h, min, 0).unwrap_or(NaiveTime::MIN)),
+                        tzid: zone.name().to_owned(),
+                    }
+                };
+                event.starts(at(start));
+                if let Some(end) = m.ends {
+                    event.ends(at(end));
+                }
+                let span = zones.entry(zone.name()).or_insert((zone.0, m.date, m.date));
+                span.1 = span.1.min(m.date);
+                span.2 = span.2.max(m.date);
+            }
+            // `check` refuses a time without a zone; without a time the meeting is all day.
+            _ => {
+                event
+                    .starts(m.date.naive())
+                    .ends(m.date.plus_days(1).naive());
+            }
+        }
+        let mut description = m.kind.label().to_owned();
+        if !m.attendees.is_empty() {
+            description.push_str(&format!(". With {}", m.attendees.join(", ")));
+        }
+        description.push('.');
+        if !m.agenda.is_empty() {
+            description.push_str("\n\nAgenda:");
+            for item in &m.agenda {
+                description.push_str(&format!("\n- {item}"));
+            }
+        }
+        event.description(&description);
+        if let Some(place) = &m.place {
+            event.location(place);
+        }
+        if let Some(base) = &base {
+            event.url(&format!("{base}meetings/index.html#{anchor}"));
+        }
+        calendar.push(event.done());
+    }
+    let text = calendar.to_string();
+    // icalendar writes no VTIMEZONE; each goes before the first event, as RFC 5545 orders it.
+    let timezones: String = zones
+        .values()
+        .map(|(tz, first, last)| super::vtimezone::component(*tz, *first, *last))
+        .collect();
+    let text = match text.find("BEGIN:VEVENT") {
+        Some(at) => format!("{}{timezones}{}", &text[..at], &text[at..]),
+        None => text,
+    };
+    super::fold::refold(&text)
 }
 
 /// Review dates from the first review, every `review_days`, to the engagement's end.

@@ -16,6 +16,7 @@ pub mod portfolio;
 pub mod theme;
 mod typography;
 pub(crate) mod view;
+mod vtimezone;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -61,9 +62,10 @@ pub struct Renderer {
 
 /// The first page of every section a portal can have, in its folder. A protected client
 /// gets a (possibly empty) encrypted file for each, so which sections exist is not public.
-pub const SECTION_PAGES: [&str; 10] = [
+pub const SECTION_PAGES: [&str; 11] = [
     "index.html",
     "reports/index.html",
+    "meetings/index.html",
     "milestones/index.html",
     "scope/index.html",
     "kpis/index.html",
@@ -75,7 +77,7 @@ pub const SECTION_PAGES: [&str; 10] = [
 ];
 
 /// The pages every theme must provide.
-const PAGES: [&str; 15] = [
+const PAGES: [&str; 16] = [
     "lock.html",
     "portfolio.html",
     "portfolio.css",
@@ -85,6 +87,7 @@ const PAGES: [&str; 15] = [
     "milestones.html",
     "reports.html",
     "report.html",
+    "meetings.html",
     "kpis.html",
     "changes.html",
     "raid.html",
@@ -221,6 +224,9 @@ impl Renderer {
         if open && (!client.milestones.is_empty() || client.cadence.first_review.is_some()) {
             generated.push(("milestones.ics", feeds::ical(&client, config, as_of)));
         }
+        if open && !client.meetings.is_empty() {
+            generated.push(("meetings.ics", feeds::meetings_ical(&client, config, as_of)));
+        }
         generated.extend(host::files(&client, config));
         for (name, text) in generated {
             files.push(RenderedFile {
@@ -347,6 +353,9 @@ fn plan(client: &Client, views: &Views<'_>) -> tera::TeraResult<Vec<Page>> {
             })
             .collect::<tera::TeraResult<Vec<Page>>>()?;
         pages.extend(reports);
+    }
+    if !client.meetings.is_empty() {
+        pages.push(section("meetings", "Meetings", &views.meetings())?);
     }
     if !client.milestones.is_empty() {
         pages.push(section("milestones", "Milestones", &views.milestones())?);

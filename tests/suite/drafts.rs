@@ -119,3 +119,39 @@ fn drafts_are_refused_into_the_default_output_named_by_hand_before_it_exists() {
     );
     assert!(!portal.out().exists());
 }
+
+/// Minutes not yet agreed (`minutes_draft: true`) stay out of the published portal, its
+/// data and its calendar, and `build` names them; the meeting itself, its date and agenda,
+/// is published. A preview shows them marked as a draft.
+#[test]
+fn draft_minutes_are_left_out_and_said_to_be() {
+    let portal = TempPortal::copy_of(&fixture("reports"));
+    portal.write(
+        "clients/acme/meetings.yaml",
+        "- date: 2026-10-20\n  title: Cutover rehearsal\n  kind: workshop\n  agenda: [Run the cutover]\n  minutes: The rehearsal ran four hours long.\n  minutes_draft: true\n",
+    );
+    let said = stdout_of(portico(&portal).args(["build", "."]));
+    assert!(
+        said.contains("Left out 1 draft (`draft: true`, not published): clients/acme/meetings.yaml (minutes of 2026-10-20 Cutover rehearsal)"),
+        "{said}"
+    );
+    let out = read_tree(&portal.out());
+    for (path, bytes) in &out {
+        assert!(
+            !String::from_utf8_lossy(bytes).contains("four hours long"),
+            "{path} publishes the draft minutes"
+        );
+    }
+    let page = String::from_utf8_lossy(&out["acme/meetings/index.html"]).into_owned();
+    assert!(page.contains("Cutover rehearsal") && page.contains("Run the cutover"));
+    assert!(page.contains("No minutes published yet."), "{page}");
+
+    stdout_of(portico(&portal).args(["build", ".", "--drafts", "--out", "preview"]));
+    let preview = read_tree(&portal.path().join("preview"));
+    let page = String::from_utf8_lossy(&preview["acme/meetings/index.html"]).into_owned();
+    assert!(
+        page.contains("four hours long") && page.contains("class=\"draft-label\">Draft</strong>"),
+        "{page}"
+    );
+    assert!(page.contains("Draft preview."), "{page}");
+}

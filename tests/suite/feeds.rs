@@ -20,7 +20,7 @@ fn the_feed_parses_and_lists_every_report() {
         let visible: Vec<_> = client
             .reports
             .iter()
-            .filter(|r| r.meta.visibility.is_visible())
+            .filter(|r| r.meta.visibility.is_visible() && !r.meta.draft)
             .collect();
         assert_eq!(feed.entries.len(), visible.len(), "{}", client.slug);
         let newest = visible.last().unwrap();
@@ -117,6 +117,71 @@ fn the_calendar_parses_with_stable_ids_and_folded_lines() {
     );
 }
 
+/// `meetings.ics` as a calendar app reads it: each timed meeting at its local time with the
+/// zone's TZID, that zone described once by a VTIMEZONE, and no review twice: the reviews
+/// are the scheduled meetings, not the cadence's dates as well.
+#[test]
+fn the_meetings_calendar_has_times_in_their_zone() {
+    let portal = built_example();
+    let out = portal.out().join("kordaal-foods");
+    let text = std::fs::read_to_string(out.join("meetings.ics")).unwrap();
+    for line in text.split("\r\n") {
+        assert!(line.len() <= 75, "line longer than 75 octets: {line:?}");
+    }
+    let unfolded = icalendar::parser::unfold(&text);
+    let calendar = icalendar::parser::read_calendar(&unfolded).expect("valid iCalendar");
+    let zones: Vec<_> = calendar
+        .components
+        .iter()
+        .filter(|c| c.name == "VTIMEZONE")
+        .collect();
+    assert_eq!(zones.len(), 1, "one VTIMEZONE per TZID used");
+    let tzid = zones[0]
+        .properties
+        .iter()
+        .find(|p| p.name == "TZID")
+        .unwrap();
+    assert_eq!(tzid.val.to_string(), "Europe/Amsterdam");
+    // Summer (CEST) until 25 October 2026, winter (CET) after: both observances are there.
+    let kinds: Vec<&str> = zones[0]
+        .components
+        .iter()
+        .map(|c| c.name.as_ref())
+        .collect();
+    assert!(
+        kinds.contains(&"DAYLIGHT") && kinds.contains(&"STANDARD"),
+        "{kinds:?}"
+    );
+
+    let review = calendar
+        .components
+        .iter()
+        .filter(|c| c.name == "VEVENT")
+        .find(|e| {
+            e.properties
+                .iter()
+                .any(|p| p.name == "SUMMARY" && p.val == "Steering review 5")
+        })
+        .expect("the scheduled review");
+    let start = review
+        .properties
+        .iter()
+        .find(|p| p.name == "DTSTART")
+        .unwrap();
+    assert_eq!(start.val.to_string(), "20261127T140000");
+    let param = start.params.iter().find(|p| p.key == "TZID").unwrap();
+    assert_eq!(
+        param.val.as_ref().map(|v| v.to_string()).as_deref(),
+        Some("Europe/Amsterdam")
+    );
+
+    let milestones = std::fs::read_to_string(out.join("milestones.ics")).unwrap();
+    assert!(
+        !milestones.contains("-review-"),
+        "reviews scheduled in meetings.yaml are not repeated from the cadence"
+    );
+}
+
 #[test]
 fn portal_json_matches_its_published_schema() {
     let portal = built_example();
@@ -194,7 +259,7 @@ fn portal_json_carries_the_scope_text_and_every_report_text() {
         for report in client
             .reports
             .iter()
-            .filter(|r| r.meta.visibility.is_visible())
+            .filter(|r| r.meta.visibility.is_visible() && !r.meta.draft)
         {
             let written = reports
                 .iter()

@@ -9,10 +9,12 @@ use serde::Serialize;
 
 mod budget;
 mod items;
+mod meetings;
 mod owed;
 mod pages;
 pub(crate) mod portfolio;
 
+pub(crate) use meetings::{anchors as meeting_anchors, reviews_are_scheduled};
 pub(crate) use owed::owed;
 
 use super::format;
@@ -312,7 +314,11 @@ impl<'a> Views<'a> {
             },
             as_of: self.as_of,
             report_date: c.latest_report(self.as_of).map(|r| r.meta.date),
-            drafts: c.reports.iter().filter(|r| r.meta.draft).count(),
+            drafts: c.reports.iter().filter(|r| r.meta.draft).count()
+                + c.meetings
+                    .iter()
+                    .filter(|m| m.minutes_draft && m.minutes_text().is_some())
+                    .count(),
         }
     }
 }

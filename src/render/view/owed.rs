@@ -145,6 +145,29 @@ pub(crate) fn owed(client: &Client, as_of: Date) -> Vec<Owed> {
             );
         }
     }
+    let anchors = super::meeting_anchors(&client.meetings);
+    for (m, anchor) in client.meetings.iter().zip(anchors) {
+        for a in &m.actions {
+            let theirs = a.owner.as_deref().is_some_and(|o| client.is_client_side(o));
+            let due_soon = a.due.is_some_and(|d| d <= as_of.plus_days(DUE_SOON_DAYS));
+            if a.done_on.is_some() || !theirs || !due_soon {
+                continue;
+            }
+            let if_late = a
+                .if_late
+                .clone()
+                .unwrap_or_else(|| "the work that waits on it slips".to_owned());
+            push(
+                OwedKind::Action,
+                &m.title,
+                &a.what,
+                a.owner.as_ref(),
+                a.due,
+                if_late,
+                &format!("meetings/index.html#{anchor}"),
+            );
+        }
+    }
     out.sort_by(|a, b| {
         (a.due.is_none(), a.due, a.kind, &a.id).cmp(&(b.due.is_none(), b.due, b.kind, &b.id))
     });

@@ -8,7 +8,7 @@ use super::items::{
     kpi_value,
 };
 use super::{Status, Views};
-use crate::model::{Date, DecisionStatus, Milestone, Standing, TextItem};
+use crate::model::{DecisionStatus, Milestone, Standing, TextItem};
 use crate::render::markdown;
 use crate::render::{charts, format};
 
@@ -112,19 +112,22 @@ impl<'a> Views<'a> {
         // A protected portal publishes no feed, calendar or data file: nothing to link.
         let open = c.profile.access.is_none();
         let calendar = open && (!c.milestones.is_empty() || c.cadence.first_review.is_some());
-        let webcal = c
-            .base_url(self.config)
-            .filter(|_| calendar)
-            .and_then(|base| {
-                let rest = base
-                    .strip_prefix("https://")
-                    .or_else(|| base.strip_prefix("http://"))?;
-                Some(format!("webcal://{rest}milestones.ics"))
-            });
+        let meetings = open && !c.meetings.is_empty();
+        let webcal = |file: &str| {
+            let base = c.base_url(self.config)?;
+            let rest = base
+                .strip_prefix("https://")
+                .or_else(|| base.strip_prefix("http://"))?;
+            Some(format!("webcal://{rest}{file}"))
+        };
         Subscribe {
             feed: open && !c.reports.is_empty(),
             calendar,
-            webcal,
+            webcal: webcal("milestones.ics").filter(|_| calendar),
+            calendar_reviews: c.cadence.first_review.is_some()
+                && !super::reviews_are_scheduled(&c.meetings),
+            meetings,
+            meetings_webcal: webcal("meetings.ics").filter(|_| meetings),
         }
     }
 
@@ -152,18 +155,6 @@ impl<'a> Views<'a> {
             position: format::progress_position(elapsed, total),
             note,
         })
-    }
-
-    fn next_review(&self) -> Option<Date> {
-        let cadence = self.client.cadence;
-        let first = cadence.first_review?;
-        let every = i64::from(cadence.review_days?.max(1));
-        if first >= self.as_of {
-            return Some(first);
-        }
-        let passed = first.days_until(self.as_of);
-        let steps = (passed + every - 1) / every;
-        Some(first.plus_days(steps * every))
     }
 
     /// The scope page, when `scope.md` exists.
@@ -476,7 +467,7 @@ pub(crate) struct Dashboard {
     pressing: Vec<RaidItemView>,
     pending_decisions: Vec<DecisionView>,
     progress: Option<Progress>,
-    next_review: Option<Date>,
+    next_review: Option<super::meetings::NextReview>,
     subscribe: Subscribe,
     budget: Option<super::budget::BudgetCard>,
     service_levels: Option<Vec<String>>,
@@ -491,6 +482,12 @@ struct Subscribe {
     calendar: bool,
     /// The calendar's `webcal://` address, when the portal's address is known.
     webcal: Option<String>,
+    /// `milestones.ics` lists the cadence's reviews (none are scheduled as meetings).
+    calendar_reviews: bool,
+    /// `meetings.ics`, when there are meetings.
+    meetings: bool,
+    /// Its `webcal://` address, when the portal's address is known.
+    meetings_webcal: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
