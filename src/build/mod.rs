@@ -46,6 +46,9 @@ pub fn validate(dir: &Path, as_of: Option<Date>) -> Result<Validated, Error> {
     if let Some(portal) = &loaded.portal {
         let today = resolve_as_of(as_of, &portal.config)?;
         diagnostics.extend(check::check(portal, &loaded.sources, today));
+        for partial in &loaded.partial {
+            diagnostics.extend(check::check_partial(partial, &loaded.sources));
+        }
         match Theme::load(dir, &portal.config).and_then(|theme| Renderer::new(&theme)) {
             Ok(r) => renderer = Some(r),
             Err(problems) => diagnostics.extend(problems),

@@ -139,6 +139,13 @@ pub(crate) fn run_client(
         return result;
     };
     result.diagnostics = loaded.diagnostics;
+    if let Some(partial) = &loaded.partial {
+        let more = crate::check::check_partial(partial, &loaded.sources);
+        result.diagnostics.extend(more);
+        result
+            .diagnostics
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    }
     let Some(mut client) = loaded.client else {
         return result;
     };

@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::links::{self, Target};
-use crate::load::{CLIENTS_DIR, is_safe_slug, suggest_slug};
+use crate::load::{CLIENTS_DIR, Partial, is_safe_slug, suggest_slug};
 use crate::model::{
     Cadence, ChangeStatus, Client, Date, Kpi, MilestoneStatus, Portal, PortalConfig,
 };
@@ -142,14 +142,34 @@ pub fn portal_rules(
 /// Every rule over one client.
 pub fn check_client(client: &Client, sources: &Sources, today: Date) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let none_failed = BTreeSet::new();
     let mut rules = ClientCheck {
         client,
         sources,
         out: &mut out,
+        failed: &none_failed,
     };
     rules.run();
     rules.practice(today);
     rules.budget(today);
+    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    out
+}
+
+/// The rules across files for a client some of whose files failed to load, so one run
+/// reports every independent problem. Errors only: practice warnings wait until the client
+/// loads. Nothing is said of references into a failed file (its ids are unknown, not
+/// missing), nor of links when reports failed.
+pub fn check_partial(partial: &Partial, sources: &Sources) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut rules = ClientCheck {
+        client: &partial.client,
+        sources,
+        out: &mut out,
+        failed: &partial.failed,
+    };
+    rules.run();
+    out.retain(Diagnostic::is_error);
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out
 }
@@ -242,6 +262,8 @@ struct ClientCheck<'a> {
     client: &'a Client,
     sources: &'a Sources,
     out: &'a mut Vec<Diagnostic>,
+    /// Files of the client that failed to load: what they define is unknown, not absent.
+    failed: &'a BTreeSet<String>,
 }
 
 impl ClientCheck<'_> {
@@ -271,8 +293,11 @@ impl ClientCheck<'_> {
         self.kpis();
         self.reports();
         self.meetings();
-        self.links();
-        self.attachments();
+        // A link to a report or a file that failed to load would read as broken.
+        if !self.failed.contains("reports") && !self.failed.contains("files") {
+            self.links();
+            self.attachments();
+        }
     }
 
     /// Reports the second and later use of each id within one list.
@@ -395,7 +420,7 @@ impl ClientCheck<'_> {
     }
 
     fn reference(&mut self, file: &str, path: Vec<Seg>, id: &str, known: &Known<'_>) {
-        if known.ids.contains(id) {
+        if known.ids.contains(id) || self.failed.contains(known.defined_in) {
             return;
         }
         let Known {

@@ -44,6 +44,18 @@ pub(crate) struct ClientLoad {
     pub(crate) sources: Vec<(Source, usize, usize)>,
     /// What went wrong.
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// When some files failed but client.yaml loaded: the client from the files that did,
+    /// for the rules across files to report their problems in the same run.
+    pub(crate) partial: Option<Partial>,
+}
+
+/// A client some of whose files did not load.
+#[derive(Debug, Clone)]
+pub struct Partial {
+    /// What the files that loaded say; a failed file counts as absent.
+    pub client: Client,
+    /// The names in the client folder that failed (`milestones.yaml`, `reports`).
+    pub failed: std::collections::BTreeSet<String>,
 }
 
 /// Loads `entry`, a child of `clients/`.
@@ -52,6 +64,7 @@ pub(crate) fn load_client(fs: &PortalFs, entry: &Entry, config: &PortalConfig) -
         client: None,
         sources: Vec::new(),
         diagnostics: Vec::new(),
+        partial: None,
     };
     let rel = fs.rel(&entry.path);
     if entry.kind != Kind::Dir {
@@ -111,7 +124,9 @@ pub(crate) fn load_client(fs: &PortalFs, entry: &Entry, config: &PortalConfig) -
     let mut time_yaml = None;
     let mut time_dir = None;
 
+    let mut failed = std::collections::BTreeSet::new();
     for item in &entries {
+        let errors_before = reader.errors();
         let expected_kind = match item.name.as_str() {
             "reports" | "files" | "time" | "meetings" => Kind::Dir,
             _ => Kind::File,
@@ -174,6 +189,9 @@ pub(crate) fn load_client(fs: &PortalFs, entry: &Entry, config: &PortalConfig) -
                 reader.load.diagnostics.push(d);
             }
         }
+        if reader.errors() > errors_before {
+            failed.insert(item.name.clone());
+        }
     }
 
     // Time files are read once client.yaml says which rows are this client's.
@@ -205,10 +223,10 @@ pub(crate) fn load_client(fs: &PortalFs, entry: &Entry, config: &PortalConfig) -
             )),
         );
     }
-    let Some(profile) = profile.filter(|_| !load.diagnostics.iter().any(Diagnostic::is_error))
-    else {
+    let Some(profile) = profile else {
         return load;
     };
+    let complete = !load.diagnostics.iter().any(Diagnostic::is_error);
     for kpi in &mut kpis {
         kpi.points.sort_by_key(|p| p.on);
     }
@@ -219,7 +237,7 @@ pub(crate) fn load_client(fs: &PortalFs, entry: &Entry, config: &PortalConfig) -
     let mut meetings = meetings.unwrap_or_default();
     attach_minutes(&mut meetings, minutes_files, &mut load.diagnostics);
     reports.sort_by(|a: &Report, b: &Report| (a.meta.date, &a.slug).cmp(&(b.meta.date, &b.slug)));
-    load.client = Some(Client {
+    let client = Client {
         slug: entry.name.clone(),
         cadence: Cadence::resolve(&profile.cadence, &config.defaults.cadence),
         ratings: RatingScale::new(&config.rating_scale),
@@ -237,7 +255,12 @@ pub(crate) fn load_client(fs: &PortalFs, entry: &Entry, config: &PortalConfig) -
         service_levels,
         attachments,
         dir: entry.path.clone(),
-    });
+    };
+    if complete {
+        load.client = Some(client);
+    } else if !failed.is_empty() {
+        load.partial = Some(Partial { client, failed });
+    }
     load
 }
 
@@ -248,6 +271,14 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    fn errors(&self) -> usize {
+        self.load
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .count()
+    }
+
     fn text(&mut self, path: &Path) -> Option<Source> {
         match self.fs.read_text(path) {
             Ok(s) => Some(s),

@@ -19,6 +19,7 @@ use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::model::{Client, Portal, PortalConfig};
 use crate::source::Sources;
 
+pub use client::Partial;
 pub(crate) use files::{Opened, is_ignored, open_copied, open_regular, special_name};
 
 /// The name of the portal configuration file.
@@ -35,6 +36,8 @@ pub struct Loaded {
     pub sources: Sources,
     /// Everything found wrong, in file order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Clients some of whose files failed, as far as the others say.
+    pub partial: Vec<Partial>,
 }
 
 /// Reads the portal folder at `root`.
@@ -48,6 +51,7 @@ pub fn load_portal(root: &Path) -> Loaded {
                 portal: None,
                 sources,
                 diagnostics: vec![d],
+                partial: Vec::new(),
             };
         }
     };
@@ -59,6 +63,7 @@ pub fn load_portal(root: &Path) -> Loaded {
 
     let clients_dir = fs.root().join(CLIENTS_DIR);
     let mut clients = Vec::new();
+    let mut partial = Vec::new();
     match fs.kind(&clients_dir) {
         Ok(Some(files::Kind::Dir)) => match fs.list(&clients_dir, &mut diagnostics) {
             Ok(entries) => {
@@ -72,6 +77,7 @@ pub fn load_portal(root: &Path) -> Loaded {
                     }
                     diagnostics.extend(load.diagnostics);
                     clients.extend(load.client);
+                    partial.extend(load.partial);
                 }
             }
             Err(d) => diagnostics.push(d),
@@ -85,6 +91,7 @@ pub fn load_portal(root: &Path) -> Loaded {
         portal: config.map(|config| Portal { config, clients }),
         sources,
         diagnostics,
+        partial,
     }
 }
 
@@ -97,6 +104,8 @@ pub struct LoadedClient {
     pub sources: Sources,
     /// Everything found wrong, in file order.
     pub diagnostics: Vec<Diagnostic>,
+    /// The client as far as its files loaded, when some failed.
+    pub partial: Option<Partial>,
 }
 
 /// Reads the single client folder `clients/<slug>` of the portal at `root`, for rebuilding
@@ -112,6 +121,7 @@ pub fn load_one_client(root: &Path, config: &PortalConfig, slug: &str) -> Option
                 client: None,
                 sources: Sources::default(),
                 diagnostics: vec![d],
+                partial: None,
             });
         }
     };
@@ -131,6 +141,7 @@ pub fn load_one_client(root: &Path, config: &PortalConfig, slug: &str) -> Option
         client: load.client,
         sources,
         diagnostics,
+        partial: load.partial,
     })
 }
 

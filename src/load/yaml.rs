@@ -28,7 +28,7 @@ pub(crate) fn parse<T: DeserializeOwned>(
         )
         .with_hint("write the data, or delete the file (every file but client.yaml is optional)"));
     }
-    serde_yaml::from_str(yaml).map_err(|e| {
+    let value = serde_yaml::from_str(yaml).map_err(|e| {
         // serde stops at the first value that does not fit, which may come before a syntax
         // error further down; the syntax error is the one to fix first.
         let first = match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
@@ -36,7 +36,107 @@ pub(crate) fn parse<T: DeserializeOwned>(
             Ok(_) => e,
         };
         to_diagnostic(source, yaml, offset, &first)
-    })
+    })?;
+    match emptied_by_comment(yaml) {
+        Some(trap) => Err(trap.diagnostic(source, offset)),
+        None => Ok(value),
+    }
+}
+
+/// `accent: #1d5c8c`: YAML reads everything from ` #` on as a comment, so the key is left
+/// empty and the value silently lost. A comment written against the key (`#` followed by
+/// a character, not a space) is taken for a value that needed quotes.
+#[derive(Debug, PartialEq, Eq)]
+struct CommentTrap<'y> {
+    /// Offset of the `#` within the YAML.
+    at: usize,
+    key: &'y str,
+    /// What was after the `#`, up to the end of the line.
+    lost: &'y str,
+}
+
+impl CommentTrap<'_> {
+    fn diagnostic(&self, source: &Source, offset: usize) -> Diagnostic {
+        let lost = self.lost.trim_end();
+        Diagnostic::error_at(
+            Code::InvalidValue,
+            source,
+            source.span(offset + self.at, lost.len() + 1),
+            format!("\"{}\" is empty: YAML reads #{lost} as a comment", self.key),
+        )
+        .with_hint(format!("quote the value: `{}: \"#{lost}\"`", self.key))
+    }
+}
+
+fn emptied_by_comment(yaml: &str) -> Option<CommentTrap<'_>> {
+    let indent_of = |line: &str| line.len() - line.trim_start_matches(' ').len();
+    let lines: Vec<(usize, &str)> = yaml
+        .split_inclusive('\n')
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len();
+            Some((start, line.trim_end_matches(['\n', '\r'])))
+        })
+        .collect();
+    // Lines deeper than this indent belong to a block scalar (`text: |`), not to YAML.
+    let mut block: Option<usize> = None;
+    for (i, &(start, line)) in lines.iter().enumerate() {
+        let indent = indent_of(line);
+        let content = &line[indent..];
+        if let Some(b) = block {
+            if content.is_empty() || indent > b {
+                continue;
+            }
+            block = None;
+        }
+        if content.is_empty() || content.starts_with('#') {
+            continue;
+        }
+        // `- - key: value`: the key sits after the dashes.
+        let mut rest = content;
+        let mut key_indent = indent;
+        while let Some(after) = rest.strip_prefix("- ") {
+            let trimmed = after.trim_start_matches(' ');
+            key_indent += rest.len() - trimmed.len();
+            rest = trimmed;
+        }
+        let key_len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(rest.len());
+        let (key, after) = rest.split_at(key_len);
+        let Some(value) = after.strip_prefix(':') else {
+            continue;
+        };
+        let value_trimmed = value.trim_start_matches([' ', '\t']);
+        if value_trimmed.starts_with(['|', '>']) {
+            block = Some(key_indent);
+            continue;
+        }
+        if key.is_empty() || value_trimmed.len() == value.len() {
+            continue; // no key, or no space before the `#`: `url:#x` is not a comment
+        }
+        let Some(lost) = value_trimmed.strip_prefix('#') else {
+            continue;
+        };
+        if lost.is_empty() || lost.starts_with([' ', '\t', '#']) {
+            continue; // an ordinary comment
+        }
+        // A mapping or list opened on the next lines gives the key a value after all.
+        let opens = lines[i + 1..]
+            .iter()
+            .map(|(_, l)| *l)
+            .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .is_some_and(|next| {
+                indent_of(next) > key_indent
+                    || (indent_of(next) == key_indent && next.trim_start().starts_with("- "))
+            });
+        if opens {
+            continue;
+        }
+        let at = start + (line.len() - lost.len()) - 1;
+        return Some(CommentTrap { at, key, lost });
+    }
+    None
 }
 
 /// Nothing but whitespace: a file saved empty by mistake. A file of comments only is
@@ -209,10 +309,11 @@ fn explain(message: &str, field: Option<&str>) -> (Code, String, Option<String>)
             .split_once(", expected ")
             .unwrap_or((rest, "another type"));
         let what = field.map_or(String::new(), |f| format!("\"{f}\" "));
+        let hint = number_with_unit(found, expected);
         return (
             Code::WrongType,
             format!("{what}should be {}, found {found}", plain_type(expected)),
-            None,
+            hint,
         );
     }
     if let Some(rest) = message.strip_prefix("invalid value: ") {
@@ -243,6 +344,29 @@ fn explain(message: &str, field: Option<&str>) -> (Code, String, Option<String>)
         format!("invalid YAML: {message}"),
         Some(syntax_hint(message)),
     )
+}
+
+/// `string "16.1%"` where a number was expected: the number alone, with the unit named
+/// once in the item's `unit` field.
+fn number_with_unit(found: &str, expected: &str) -> Option<String> {
+    if plain_type(expected) == expected {
+        return None; // not a number that was expected
+    }
+    let text = found.strip_prefix("string ")?.trim_matches('"');
+    let number: String = text
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.' || *c == '-')
+        .collect();
+    let unit: String = text
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && !matches!(c, '.' | '-' | ',' | ' '))
+        .collect();
+    if number.parse::<f64>().is_err() || unit.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "write the number alone, `{number}`, and the unit once in the `unit` field (`unit: \"{unit}\"`)"
+    ))
 }
 
 /// Rust type names in serde messages, said for people who write YAML.
@@ -284,6 +408,45 @@ mod tests {
         status: Rag,
         #[serde(default)]
         days: Option<u32>,
+    }
+
+    #[test]
+    fn a_value_lost_to_a_comment_is_found() {
+        let yaml = "branding:\n  accent: #1d5c8c\n";
+        let trap = emptied_by_comment(yaml).unwrap();
+        assert_eq!((trap.key, trap.lost), ("accent", "1d5c8c"));
+        assert_eq!(&yaml[trap.at..trap.at + 7], "#1d5c8c");
+        assert_eq!(
+            emptied_by_comment("- id: M1\n  title: #3 in the plan\n").map(|t| t.key),
+            Some("title")
+        );
+    }
+
+    #[test]
+    fn ordinary_comments_and_block_text_are_not_traps() {
+        for yaml in [
+            "accent: \"#1d5c8c\"\n",
+            "contacts:   # people\n  client: []\n",
+            "acceptance:  #rounds\n  - submitted_on: 2026-01-01\n",
+            "summary: # to be written\n",
+            "text: |\n  Note: #5 is done\n  key: #x\n",
+            "url: https://x.example/#top\n",
+            "items:\n  - a #b\n",
+        ] {
+            assert_eq!(emptied_by_comment(yaml), None, "{yaml}");
+        }
+    }
+
+    #[test]
+    fn a_number_with_a_unit_names_the_unit_field() {
+        assert_eq!(
+            number_with_unit("string \"16.1%\"", "f64").as_deref(),
+            Some(
+                "write the number alone, `16.1`, and the unit once in the `unit` field (`unit: \"%\"`)"
+            )
+        );
+        assert_eq!(number_with_unit("string \"soon\"", "f64"), None);
+        assert_eq!(number_with_unit("string \"16%\"", "a date"), None);
     }
 
     fn err(yaml: &str) -> Diagnostic {

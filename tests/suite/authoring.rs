@@ -301,3 +301,67 @@ fn every_command_help_has_an_example() {
             .stdout(predicate::str::contains("Example:\n  portico "));
     }
 }
+
+/// A commented line that is an example of data, not prose: `# key: value`, `#   - item`.
+fn uncomment(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let example = line.strip_prefix("# ").filter(|rest| {
+            let t = rest.trim_start();
+            let key: String = t
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            t.starts_with("- ") || (!key.is_empty() && t[key.len()..].starts_with(':'))
+        });
+        out.push_str(example.unwrap_or(line));
+        out.push('\n');
+    }
+    out
+}
+
+/// Before, the commented KPI example of `new client` was invalid YAML once uncommented
+/// (an unquoted `Source: the WMS` inside a value). Every example `init`, `new client` and
+/// `new report` write must be data that loads and checks when a user uncomments it.
+#[test]
+fn every_commented_example_is_valid_once_uncommented() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("p");
+    portico().arg("init").arg(&root).assert().success();
+    portico()
+        .args(["new", "client", "globex", "--portal"])
+        .arg(&root)
+        .assert()
+        .success();
+    portico()
+        .current_dir(&root)
+        .args(["new", "report", "globex", "--date", "2026-11-20"])
+        .assert()
+        .success();
+    let mut uncommented = 0;
+    for entry in walkdir::WalkDir::new(&root).sort_by_file_name() {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        let is_text = path.extension().is_some_and(|e| e == "yaml" || e == "md");
+        if !entry.file_type().is_file() || !is_text {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).unwrap();
+        let open = uncomment(&text);
+        if open != text {
+            uncommented += 1;
+            std::fs::write(path, open).unwrap();
+        }
+    }
+    assert!(uncommented >= 5, "only {uncommented} files had examples");
+    let out = portico()
+        .args(["check", "--format", "json"])
+        .arg(&root)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && !stdout.contains("\"severity\":\"error\""),
+        "{stdout}"
+    );
+}

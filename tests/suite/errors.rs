@@ -152,3 +152,34 @@ fn an_unreadable_file_is_reported_with_its_path() {
     assert_eq!(diagnostics[0]["code"], "unreadable");
     assert_eq!(diagnostics[0]["file"], "clients/acme/raid.yaml");
 }
+
+/// Before, a file that failed to parse hid every rule across files: a change request naming
+/// an unknown KPI was reported only once milestones.yaml was fixed. Now one run reports
+/// both, and says nothing of references into the file that failed (its ids are unknown,
+/// not missing).
+#[test]
+fn check_reports_independent_problems_in_one_run() {
+    let portal = TempPortal::copy_of(&fixture("minimal"));
+    portal.write(
+        "clients/acme/milestones.yaml",
+        "- id: M1\n  title: Design signed off\n  status: nope\n",
+    );
+    portal.write(
+        "clients/acme/changes.yaml",
+        "- id: CR1\n  title: Add a site\n  status: proposed\n  requested_on: 2026-10-01\n  requested_by: Jo\n  affects: { milestones: [M9], kpis: [K1] }\n",
+    );
+    let (exit, diagnostics) = json_diagnostics(portal.path(), &[]);
+    assert_eq!(exit, 1);
+    let said: Vec<String> = diagnostics
+        .iter()
+        .map(|d| format!("{} {}", d["code"], d["message"]))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "\"unknown-reference\" \"no KPI with id \\\"K1\\\"\"",
+            "\"unknown-value\" \"\\\"nope\\\" is not a valid value for \\\"status\\\"\"",
+        ],
+        "{said:#?}"
+    );
+}
