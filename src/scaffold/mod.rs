@@ -181,6 +181,10 @@ pub fn new_client(
         ),
         plan("kpis.yaml", include_str!("templates/client/kpis.yaml")),
         plan("raid.yaml", include_str!("templates/client/raid.yaml")),
+        plan(
+            "meetings.yaml",
+            include_str!("templates/client/meetings.yaml"),
+        ),
     ];
     write_all(&files, &[dir.join("reports"), dir.join("files")])
 }

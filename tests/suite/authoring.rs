@@ -118,6 +118,7 @@ fn new_client_writes_every_file_and_checks_clean() {
         "changes.yaml",
         "kpis.yaml",
         "raid.yaml",
+        "meetings.yaml",
     ] {
         let text = std::fs::read_to_string(dir.join(file)).unwrap();
         assert!(text.contains("# "), "{file} explains itself in comments");
