@@ -212,6 +212,10 @@ pub struct BuildArgs {
     /// Needs --out, a folder other than the one you deploy.
     #[arg(long)]
     pub drafts: bool,
+    /// Build part I of N: a fixed share of the clients (by a hash of the folder name), for
+    /// N CI jobs in parallel; the output holds only this shard's clients.
+    #[arg(long, value_name = "I/N", conflicts_with = "clients")]
+    pub shard: Option<crate::build::Shard>,
 }
 
 /// Arguments of `portico serve`.
@@ -507,6 +511,7 @@ fn build(args: BuildArgs, color: bool) -> ExitCode {
         as_of: args.as_of,
         clients: args.clients,
         drafts: args.drafts,
+        shard: args.shard,
     };
     let progress = progress_bar(args.quiet);
     let result = crate::build_with(&options, &*progress);

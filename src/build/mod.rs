@@ -6,9 +6,11 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 mod manifest;
+mod shard;
 mod stream;
 
 pub use manifest::STATE_DIR;
+pub use shard::Shard;
 
 use std::collections::BTreeMap;
 
@@ -355,6 +357,9 @@ pub struct BuildOptions {
     /// Include draft reports, under a banner: a preview for the client's sign-off, which
     /// must go to an output of its own (`out`), never the one that is deployed.
     pub drafts: bool,
+    /// Build only the clients of this shard: the output holds those clients alone (and
+    /// the files at its root), so the outputs of all N shards together are a full build.
+    pub shard: Option<Shard>,
 }
 
 /// What a build did.
@@ -407,16 +412,21 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     let dir = &options.portal;
     let shared = stream::shared(dir).map_err(Error::Invalid)?;
     let today = resolve_as_of(options.as_of, &shared.config)?;
-    let slugs = crate::load::client_slugs(dir);
-    if let Some(unknown) = options.clients.iter().find(|s| !slugs.contains(s)) {
-        let closest = crate::diagnostic::did_you_mean(unknown, slugs.iter().map(String::as_str))
-            .map(str::to_owned);
+    let all_slugs = crate::load::client_slugs(dir);
+    if let Some(unknown) = options.clients.iter().find(|s| !all_slugs.contains(s)) {
+        let closest =
+            crate::diagnostic::did_you_mean(unknown, all_slugs.iter().map(String::as_str))
+                .map(str::to_owned);
         return Err(Error::UnknownClient {
             slug: unknown.clone(),
             closest,
-            known: slugs,
+            known: all_slugs,
         });
     }
+    // A shard's output holds its own clients only; the others are some other shard's.
+    let (slugs, elsewhere): (Vec<String>, Vec<String>) = all_slugs
+        .into_iter()
+        .partition(|slug| options.shard.is_none_or(|shard| shard.contains(slug)));
     let out = options.out.clone().unwrap_or_else(|| dir.join(DEFAULT_OUT));
     if options.drafts && (options.out.is_none() || same_folder(&out, &dir.join(DEFAULT_OUT))) {
         return Err(Error::DraftsIntoPublicOutput(out));
@@ -496,10 +506,17 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     }
 
     let staging = output.stage()?;
-    let kept_folders: BTreeMap<String, String> = kept
+    let mut kept_folders: BTreeMap<String, String> = kept
         .iter()
         .map(|(s, e)| (s.clone(), e.folder.clone()))
         .collect();
+    // Other shards' clients still claim their folders: two clients of different shards
+    // must not claim the same one, or the shards' outputs could not be put together.
+    for slug in &elsewhere {
+        if let Some(deploy) = crate::load::client_deploy(dir, slug) {
+            kept_folders.insert(slug.clone(), deploy.folder.unwrap_or_else(|| slug.clone()));
+        }
+    }
     let sink = stream::Sink::Write {
         staging: &staging,
         previous: &out,

@@ -53,9 +53,7 @@ impl TempPortal {
         portico::build(&portico::BuildOptions {
             portal: self.path().to_path_buf(),
             out: None,
-            as_of: None,
-            clients: vec![],
-            drafts: false,
+            ..Default::default()
         })
         .unwrap_or_else(|e| panic!("build failed: {e}\n{}", describe(&e)))
     }

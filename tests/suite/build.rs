@@ -311,9 +311,7 @@ fn refuses_to_replace_a_folder_portico_did_not_write() {
     let err = portico::build(&portico::BuildOptions {
         portal: portal.path().to_path_buf(),
         out: Some(out.clone()),
-        as_of: None,
-        clients: vec![],
-        drafts: false,
+        ..Default::default()
     })
     .unwrap_err();
     assert!(matches!(err, portico::Error::ForeignOutput { .. }), "{err}");
@@ -331,8 +329,7 @@ fn as_of_decides_what_is_overdue() {
             portal: portal.path().to_path_buf(),
             out: None,
             as_of: Some(as_of.parse().unwrap()),
-            clients: vec![],
-            drafts: false,
+            ..Default::default()
         })
         .unwrap();
         std::fs::read_to_string(portal.out().join("acme/index.html")).unwrap()

@@ -18,6 +18,7 @@ mod reliability;
 mod robustness;
 mod serve;
 mod terminal;
+mod shard;
 mod theme;
 mod time;
 mod visibility;
