@@ -36,6 +36,10 @@ pub(super) struct Manifest {
     pub(super) note: String,
     /// The hash of what every client shares.
     pub(super) shared: String,
+    /// The salt of the key protected clients' seals are made with (see
+    /// [`crate::protect::StateKey`]), when the output has protected clients.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) seal_salt: Option<String>,
     /// Per client (by folder name under `clients/`).
     pub(super) clients: BTreeMap<String, ClientEntry>,
 }
@@ -47,6 +51,14 @@ pub(super) struct ClientEntry {
     pub(super) folder: String,
     /// The hash of its inputs (the shared hash included).
     pub(super) inputs: String,
+    /// For a protected client, the environment variables of its readers' passwords (their
+    /// names, as `client.yaml` gives them; never their values).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) readers: Vec<String>,
+    /// For a protected client, its seal: proof, under a key only the current passwords
+    /// give, that its folder was built with them from these inputs. Empty when unknown.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(super) seal: String,
     /// The identity of its folder in the output (see `Output::folder_id`).
     #[serde(default)]
     pub(super) dir: String,
@@ -68,12 +80,25 @@ const STATE_FILE: &str = "state.json";
 
 impl Manifest {
     /// A manifest for these clients.
-    pub(super) fn new(shared: String, clients: BTreeMap<String, ClientEntry>) -> Manifest {
+    pub(super) fn new(
+        shared: String,
+        seal_salt: Option<String>,
+        clients: BTreeMap<String, ClientEntry>,
+    ) -> Manifest {
         Manifest {
             note: NOTE.to_owned(),
             shared,
+            seal_salt,
             clients,
         }
+    }
+
+    /// The reader variables of every protected client in the manifest.
+    pub(super) fn readers(&self) -> std::collections::BTreeSet<String> {
+        self.clients
+            .values()
+            .flat_map(|e| e.readers.iter().cloned())
+            .collect()
     }
 
     /// The manifest as written.
@@ -340,7 +365,7 @@ mod tests {
         let b = StateDir::new(portal, &portal.join("site"));
         assert_ne!(a.dir, b.dir);
         assert_eq!(a.read(), None);
-        let m = Manifest::new("s".into(), BTreeMap::new());
+        let m = Manifest::new("s".into(), None, BTreeMap::new());
         a.write(&m).unwrap();
         assert_eq!(a.read(), Some(m));
         assert_eq!(b.read(), None);

@@ -452,6 +452,22 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
         })
         .collect();
 
+    // The key the protected clients' seals were made with: one PBKDF2 for them all, and
+    // only when a protected client could be kept.
+    let previous_key = std::cell::OnceCell::new();
+    let previous_key = || {
+        previous_key.get_or_init(|| {
+            crate::protect::StateKey::derive(&previous.readers(), previous.seal_salt.as_deref())
+        })
+    };
+    // Whether a protected client's passwords are the ones its folder was built with.
+    let sealed = |slug: &str, entry: &ClientEntry| {
+        !entry.seal.is_empty()
+            && previous_key().as_ref().is_some_and(|key| {
+                key.seal(slug, &entry.folder, &entry.inputs, &entry.readers) == entry.seal
+            })
+    };
+
     // Decide, per client: build it, or keep its previous folder as it is.
     let mut to_build = Vec::new();
     let mut kept: BTreeMap<String, ClientEntry> = BTreeMap::new();
@@ -470,7 +486,8 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
             }
             Some(entry)
                 if hashes.get(slug).cloned().flatten().as_deref()
-                    == Some(entry.inputs.as_str()) =>
+                    == Some(entry.inputs.as_str())
+                    && (entry.readers.is_empty() || sealed(slug, entry)) =>
             {
                 kept.insert(slug.clone(), entry.clone());
             }
@@ -537,14 +554,17 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     let mut entries = kept.clone();
     for r in &results {
         if let (Some(folder), Some(hash)) = (&r.folder, hashes.get(&r.slug).cloned().flatten()) {
-            // Protected clients are always rebuilt: their passwords are not inputs a public
-            // manifest may record.
-            let inputs = if r.protected { String::new() } else { hash };
             entries.insert(
                 r.slug.clone(),
                 ClientEntry {
                     folder: folder.clone(),
-                    inputs,
+                    inputs: hash,
+                    readers: if r.protected {
+                        r.readers.clone()
+                    } else {
+                        Vec::new()
+                    },
+                    seal: String::new(),
                     dir: String::new(),
                     pages: r.counts.map(|c| c.0),
                     drafts: r.drafts_left_out.clone(),
@@ -552,6 +572,42 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
             );
         }
     }
+    // Seal the protected clients for the next build: those built now, and those kept whose
+    // seal held (a client kept unbuilt by `--client` with an unknown seal gets none, so the
+    // next build checks it against its slots). The key stays while the readers do.
+    let built: std::collections::BTreeSet<&str> = results
+        .iter()
+        .filter(|r| r.protected)
+        .map(|r| r.slug.as_str())
+        .collect();
+    let valid: std::collections::BTreeSet<String> = entries
+        .iter()
+        .filter(|(slug, e)| !e.readers.is_empty() && !built.contains(slug.as_str()))
+        .filter(|(slug, e)| sealed(slug, e))
+        .map(|(slug, _)| slug.clone())
+        .collect();
+    let readers: std::collections::BTreeSet<String> = entries
+        .values()
+        .flat_map(|e| e.readers.iter().cloned())
+        .collect();
+    let fresh;
+    let new_key = if readers.is_empty() {
+        None
+    } else if readers == previous.readers() && previous_key().is_some() {
+        previous_key().as_ref()
+    } else {
+        fresh = crate::protect::StateKey::derive(&readers, None);
+        fresh.as_ref()
+    };
+    for (slug, entry) in entries.iter_mut() {
+        entry.seal = match new_key {
+            Some(key) if built.contains(slug.as_str()) || valid.contains(slug) => {
+                key.seal(slug, &entry.folder, &entry.inputs, &entry.readers)
+            }
+            _ => String::new(),
+        };
+    }
+    let seal_salt = new_key.map(|k| k.salt().to_owned());
     let host_files = crate::render::host::root_files(&shared.config)
         .into_iter()
         .map(|(name, text)| RenderedFile {
@@ -576,7 +632,11 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
         for entry in entries.values_mut() {
             entry.dir = ids.get(&entry.folder).cloned().unwrap_or_default();
         }
-        let _ = state.write(&Manifest::new(shared_hash.clone(), entries));
+        let _ = state.write(&Manifest::new(
+            shared_hash.clone(),
+            seal_salt.clone(),
+            entries,
+        ));
     };
     let committed = staging.commit(&reused, &root, record)?;
     let pages = results.iter().filter_map(|r| r.counts).map(|c| c.0).sum();

@@ -83,9 +83,10 @@ pub(crate) struct ClientResult {
     pub(crate) diagnostics: Vec<Diagnostic>,
     /// (HTML pages, files) written, when it built.
     pub(crate) counts: Option<(usize, usize)>,
-    /// Whether its pages are encrypted (they are rebuilt every time: the passwords are not
-    /// part of the inputs a manifest may record).
+    /// Whether its pages are encrypted.
     pub(crate) protected: bool,
+    /// The environment variables of its readers' passwords, when protected.
+    pub(crate) readers: Vec<String>,
     /// Where it is served from, once `client.yaml` loaded.
     pub(crate) placement: Option<Placement>,
     /// Its draft reports a build left out, by path in the portal.
@@ -131,6 +132,7 @@ pub(crate) fn run_client(
         diagnostics: Vec::new(),
         counts: None,
         protected: false,
+        readers: Vec::new(),
         placement: None,
         drafts_left_out: Vec::new(),
         sample: false,
@@ -152,6 +154,10 @@ pub(crate) fn run_client(
     result.folder = Some(client.folder().to_owned());
     result.protected = client.profile.access.is_some();
     result.sample = client.profile.sample;
+    result.readers = protect::readers(&client)
+        .into_iter()
+        .map(|r| r.var)
+        .collect();
     result.placement = Some(Placement {
         origin: client.origin(&shared.config),
         protected: result.protected,

@@ -22,6 +22,7 @@
 //! trusted (a doctored output cannot make a build hang), and a slot with fewer is re-wrapped.
 
 mod crypto;
+mod state;
 mod strength;
 
 use std::collections::BTreeMap;
@@ -34,6 +35,7 @@ use crate::render::{Contents, RenderedFile};
 use crate::source::{Seg, Sources};
 use crate::yaml_path;
 use crypto::{ContentKey, ITERATIONS, Keys, Kind, b64, derive, random, unb64};
+pub use state::StateKey;
 pub use strength::weak_passwords;
 
 /// The browser side, written to `assets/portico-unlock.js` of protected clients.

@@ -674,3 +674,147 @@ fn sha256_hex(bytes: &[u8]) -> String {
         .map(|b| format!("{b:02x}"))
         .collect()
 }
+
+/// The identity (device, inode) and modification time of the build state of `out` and of
+/// every file and folder under `out`: unchanged when a build wrote nothing.
+fn footprint(portal: &TempPortal) -> BTreeMap<String, (u64, u64, i64, i64)> {
+    use std::os::unix::fs::MetadataExt;
+    let mut all = BTreeMap::new();
+    for root in [portal.out(), portal.path().join(".portico")] {
+        for entry in walkdir::WalkDir::new(&root).sort_by_file_name() {
+            let entry = entry.unwrap();
+            let meta = entry.metadata().unwrap();
+            all.insert(
+                entry.path().display().to_string(),
+                (meta.dev(), meta.ino(), meta.mtime(), meta.mtime_nsec()),
+            );
+        }
+    }
+    all
+}
+
+/// Protected clients are incremental: with nothing changed a build writes nothing (not
+/// even its state); one edited client is the only one rebuilt; a changed password re-keys
+/// exactly that client's portal, and a missing one is still an error. Before, every build
+/// re-derived and re-sealed every protected client.
+#[test]
+fn protected_clients_are_rebuilt_only_when_their_inputs_or_passwords_change() {
+    let portal = protected_example();
+    let build = |cmd: &mut Command| {
+        let out = cmd.arg("build").arg(portal.path()).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(build(with_passwords(&mut portico())).contains("3 client portals"));
+    let first = read_tree(&portal.out());
+    let before = footprint(&portal);
+    let stdout = build(with_passwords(&mut portico()));
+    assert_eq!(footprint(&portal), before, "nothing written: {stdout}");
+
+    // The state holds no password, nor any unkeyed hash of one.
+    let state_dir = std::fs::read_dir(portal.path().join(".portico/builds"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let state = std::fs::read_to_string(state_dir.join("state.json")).unwrap();
+    for (_, var, password) in READERS {
+        let second = format!("{password}, second");
+        for secret in [password, second.as_str()] {
+            assert!(!state.contains(secret));
+            assert!(!state.contains(&sha256_hex(secret.as_bytes())));
+            assert!(!state.contains(blake3::hash(secret.as_bytes()).to_hex().as_str()));
+        }
+        assert!(state.contains(var), "the variables' names are recorded");
+    }
+    assert!(state.contains("\"seal_salt\""), "{state}");
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(state_dir.join("state.json"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+
+    // One edited report: that client alone is rebuilt, and only that page changes.
+    let report = portal
+        .path()
+        .join("clients/kordaal-foods/reports/2026-11-13.md");
+    let text = std::fs::read_to_string(&report).unwrap();
+    std::fs::write(&report, text.replace("## ", "## Edited ")).unwrap();
+    assert!(build(with_passwords(&mut portico())).contains("1 client portal "));
+    let edited = read_tree(&portal.out());
+    let changed: Vec<&String> = edited
+        .keys()
+        .filter(|k| first.get(*k) != edited.get(*k))
+        .collect();
+    assert_eq!(
+        changed,
+        vec![&format!(
+            "kordaal-foods/{}",
+            opened(&portal, "kordaal-foods").page_file("reports/2026-11-13/index.html")
+        )]
+    );
+    let before = footprint(&portal);
+    build(with_passwords(&mut portico()));
+    assert_eq!(
+        footprint(&portal),
+        before,
+        "nothing written after the edit's build"
+    );
+
+    // A changed password: the seals no longer hold, every protected client is checked
+    // against its slots, and only the client whose password changed gets a new key.
+    let old = "soups and sauces forecast, second";
+    let new = "a wholly different second passphrase";
+    let mut cmd = portico();
+    with_passwords(&mut cmd).env("KORDAAL_PASSWORD_2", new);
+    build(&mut cmd);
+    let rekeyed = read_tree(&portal.out());
+    let kordaal = portal.out().join("kordaal-foods");
+    assert!(
+        OpenedPortal::open(&kordaal, old).is_none(),
+        "the old password is revoked"
+    );
+    assert!(OpenedPortal::open(&kordaal, new).is_some());
+    for slug in ["cradlestone", "marrowby-vets"] {
+        assert_eq!(
+            files_of(&rekeyed, slug),
+            files_of(&edited, slug),
+            "{slug} kept"
+        );
+    }
+    assert_ne!(
+        files_of(&rekeyed, "kordaal-foods"),
+        files_of(&edited, "kordaal-foods")
+    );
+    let before = footprint(&portal);
+    let mut cmd = portico();
+    with_passwords(&mut cmd).env("KORDAAL_PASSWORD_2", new);
+    build(&mut cmd);
+    assert_eq!(
+        footprint(&portal),
+        before,
+        "the new password is sealed in turn"
+    );
+
+    // The old password back: nothing the state holds lets it through unchecked.
+    build(with_passwords(&mut portico()));
+    assert!(OpenedPortal::open(&kordaal, old).is_some());
+    assert!(OpenedPortal::open(&kordaal, new).is_none());
+
+    // A missing password is an error even when nothing else changed.
+    let mut cmd = portico();
+    with_passwords(&mut cmd).env_remove("MARROWBY_PASSWORD_2");
+    cmd.arg("build")
+        .arg(portal.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "the environment variable MARROWBY_PASSWORD_2, which holds a password for this portal",
+        ));
+}
