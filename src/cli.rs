@@ -454,8 +454,10 @@ fn serve(args: ServeArgs, color: bool) -> ExitCode {
         stop_on_signals: true,
         ..Default::default()
     };
+    let portal = options.portal.clone();
     let report = move |rebuilt: &crate::serve::site::Rebuilt| {
-        print_diagnostics(&rebuilt.problems, color);
+        // The background builds report every client at once: as long as a build's list.
+        print_problems(&rebuilt.problems, color, Warnings::Summary, &portal);
         let errors = rebuilt.problems.iter().filter(|d| d.is_error()).count();
         let outcome = match errors {
             0 => "rebuilt".to_owned(),
@@ -470,8 +472,7 @@ fn serve(args: ServeArgs, color: bool) -> ExitCode {
             rebuilt.elapsed.as_millis()
         );
     };
-    let progress = progress_bar(false);
-    let server = match crate::serve::Server::start_with(&options, Box::new(report), &*progress) {
+    let server = match crate::serve::Server::start(&options, Box::new(report)) {
         Ok(s) => s,
         Err(e) => return fail(&e, color, ""),
     };
@@ -485,7 +486,7 @@ fn serve(args: ServeArgs, color: bool) -> ExitCode {
         );
     }
     println!(
-        "Serving the preview at {url} (built in {} ms). Ctrl-C to stop.",
+        "Serving the preview at {url} (ready in {} ms; each client is built when first opened, the others in the background). Ctrl-C to stop.",
         first.elapsed.as_millis()
     );
     if args.open {

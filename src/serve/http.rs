@@ -45,8 +45,14 @@ pub(crate) const PREFIX: &str = "/__portico";
 #[derive(Clone)]
 pub(crate) struct AppState {
     pub(crate) snapshot: watch::Receiver<Arc<Snapshot>>,
+    /// Asks the background builder to build a client (by folder name under `clients/`)
+    /// next.
+    pub(crate) want: Option<std::sync::mpsc::Sender<String>>,
     pub(crate) addresses: Addresses,
 }
+
+/// How long a request waits for its client's first build before it is answered anyway.
+const FIRST_BUILD_PATIENCE: Duration = Duration::from_secs(120);
 
 pub(crate) fn router(state: AppState) -> Router {
     let addresses = state.addresses;
@@ -136,7 +142,12 @@ async fn events(
     let missed = since
         .filter(|v| *v != current)
         .map(|_| Ok(reload_event(current)));
-    let later = WatchStream::from_changes(snapshot).map(|s| Ok(reload_event(s.version)));
+    // Snapshots that only add clients built for the first time keep the version: nothing
+    // shown changed, so nothing reloads.
+    let mut last = current;
+    let later = WatchStream::from_changes(snapshot)
+        .filter(move |s| std::mem::replace(&mut last, s.version) != s.version)
+        .map(|s| Ok(reload_event(s.version)));
     Sse::new(tokio_stream::iter(missed).chain(later)).keep_alive(KeepAlive::default())
 }
 
@@ -172,7 +183,7 @@ async fn portfolio_response(path: String, snapshot: Arc<Snapshot>) -> Response {
     let rendered = tokio::task::spawn_blocking(move || render_portfolio_file(&path, &source)).await;
     match rendered {
         Ok(Some((kind, body))) if kind.starts_with("text/html") => {
-            html(StatusCode::OK, body, &snapshot)
+            html(StatusCode::OK, with_pending_note(body, &snapshot), &snapshot)
         }
         Ok(Some((kind, body))) => (
             [
@@ -246,11 +257,22 @@ async fn file(State(state): State<AppState>, method: Method, uri: Uri) -> Respon
         )
             .into_response();
     }
-    let snapshot = state.snapshot.borrow().clone();
+    let mut snapshot = state.snapshot.borrow().clone();
     let key = match output_path(uri.path()) {
         Ok(key) => key,
         Err(why) => return (StatusCode::BAD_REQUEST, format!("bad path: {why}\n")).into_response(),
     };
+    // A client not built yet is built now, ahead of the others, and this request waits.
+    if let Some(slug) = snapshot.pending_client(&key).map(str::to_owned) {
+        if let Some(want) = &state.want {
+            let _ = want.send(slug);
+        }
+        let mut changes = state.snapshot.clone();
+        let built = changes.wait_for(|s| s.pending_client(&key).is_none());
+        if let Ok(Ok(newer)) = tokio::time::timeout(FIRST_BUILD_PATIENCE, built).await {
+            snapshot = newer.clone();
+        }
+    }
     // A folder without its trailing slash would break every relative link on the page.
     if !key.is_empty()
         && !key.ends_with('/')
@@ -441,6 +463,29 @@ fn html(status: StatusCode, mut page: String, snapshot: &Snapshot) -> Response {
         .into_response()
 }
 
+/// Says, at the top of the live portfolio, how many clients the preview has not built yet:
+/// their rows hold only a name until then.
+fn with_pending_note(mut page: String, snapshot: &Snapshot) -> String {
+    let n = snapshot.pending.len();
+    if n == 0 {
+        return page;
+    }
+    let note = format!(
+        "<p class=\"meta\" role=\"status\" id=\"portico-pending\">{n} client{} not built yet: {} built in the background (reload to see {}), and opening one builds it at once.</p>\n",
+        if n == 1 { "" } else { "s" },
+        if n == 1 { "it is" } else { "they are" },
+        if n == 1 { "its row" } else { "their rows" },
+    );
+    let at = page
+        .find("<main")
+        .and_then(|main| page[main..].find('>').map(|end| main + end + 1));
+    match at {
+        Some(at) => page.insert_str(at, &note),
+        None => page.insert_str(0, &note),
+    }
+    page
+}
+
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let _ = pulldown_cmark_escape::escape_html(&mut out, text);
@@ -483,11 +528,12 @@ fn index_page(snapshot: &Snapshot) -> String {
                 if n == 1 { "" } else { "s" }
             ),
         };
-        let link = if c.built {
+        let link = if c.built || c.pending {
             format!("<a href=\"/{}/\">{}</a>", escape(&c.folder), escape(name))
         } else {
             escape(name)
         };
+        let status = if c.pending { "not built yet" } else { status };
         rows.push_str(&format!(
             "<li>{link} <small>({})</small>: {status}{latest}{errors}</li>\n",
             escape(&c.slug)

@@ -14,6 +14,8 @@
 //! - its private folder is readable by its owner only and removed however it stops
 //!   (`store`, [`Server::run_until_interrupted`]);
 //! - a rebuild that panics leaves the last good pages and the watcher in place ([`site`]);
+//! - it starts at once whatever the portfolio's size: clients are built in the background,
+//!   and a request for a client not built yet builds that one first and waits for it;
 //! - no request can stall it: file I/O runs on the blocking pool, bodies are streamed, and
 //!   a connection that does not send its headers in time is closed.
 
@@ -93,6 +95,10 @@ pub struct Server {
     site: Arc<Mutex<Site>>,
     signals: bool,
     first: Rebuilt,
+    /// The thread building clients in the background.
+    filler: Option<std::thread::JoinHandle<()>>,
+    /// Where snapshots are published.
+    snapshot: Arc<channel::Sender<Arc<site::Snapshot>>>,
 }
 
 /// Called after every rebuild, from the watcher's thread: the terminal's business.
@@ -101,15 +107,6 @@ pub type OnRebuild = Box<dyn Fn(&Rebuilt) + Send + Sync>;
 impl Server {
     /// Builds the portal into a private folder, starts watching it and starts listening.
     pub fn start(options: &ServeOptions, on_rebuild: OnRebuild) -> Result<Server, Error> {
-        Server::start_with(options, on_rebuild, &crate::progress::Silent)
-    }
-
-    /// [`Server::start`], telling `progress` of each client of the first build.
-    pub fn start_with(
-        options: &ServeOptions,
-        on_rebuild: OnRebuild,
-        progress: &dyn crate::progress::Progress,
-    ) -> Result<Server, Error> {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
@@ -138,18 +135,17 @@ impl Server {
             Site::new(&options.portal, options.as_of, Arc::clone(&stopping)).map_err(|e| {
                 Error::Serve(format!("cannot create the preview's private folder: {e}"))
             })?;
-        let first = site.rebuild_with(
-            &watch::Changes {
-                everything: true,
-                ..Default::default()
-            },
-            progress,
-        );
+        // No client is built yet: the index is served at once, and each client is built
+        // when first asked for, or in the background (see `fill`).
+        let first = site.prepare();
         site.set_before_rebuild(options.before_rebuild);
         let (publish, snapshot) = channel::channel(Arc::new(site.snapshot()));
+        let publish = Arc::new(publish);
+        let on_rebuild: Arc<dyn Fn(&Rebuilt) + Send + Sync> = Arc::from(on_rebuild);
         let site = Arc::new(Mutex::new(site));
-
         let watched_site = Arc::clone(&site);
+        let watch_publish = Arc::clone(&publish);
+        let watch_report = Arc::clone(&on_rebuild);
         let watcher = watch::watch(&options.portal, options.poll, move |changes| {
             // One rebuild at a time. A rebuild that panics is caught inside, so the lock
             // is never poisoned by one; take it anyway rather than stop rebuilding.
@@ -159,13 +155,24 @@ impl Server {
             }
             let rebuilt = site.rebuild(&changes);
             // The snapshot is swapped in before anyone is told to reload.
-            publish.send_replace(Arc::new(site.snapshot()));
-            on_rebuild(&rebuilt);
+            watch_publish.send_replace(Arc::new(site.snapshot()));
+            watch_report(&rebuilt);
         })
         .map_err(|e| Error::Serve(format!("cannot watch {}: {e}", options.portal.display())))?;
 
+        // Started once nothing else can fail, so a failed start leaves no builder behind.
+        let (want, wanted) = std::sync::mpsc::channel();
+        let filler = {
+            let (site, publish) = (Arc::clone(&site), Arc::clone(&publish));
+            std::thread::Builder::new()
+                .name("portico-fill".into())
+                .spawn(move || fill(&site, &publish, &wanted, on_rebuild.as_ref()))
+                .map_err(|e| Error::Serve(format!("cannot start building: {e}")))?
+        };
+
         let app = http::router(http::AppState {
             snapshot,
+            want: Some(want),
             addresses: guard::Addresses {
                 bind: options.bind,
                 port: addr.port(),
@@ -183,7 +190,20 @@ impl Server {
             site,
             signals: options.stop_on_signals,
             first,
+            filler: Some(filler),
+            snapshot: publish,
         })
+    }
+
+    /// Blocks until every client has been built once (the preview builds them in the
+    /// background from the start); for tests and tools that look at every client.
+    pub fn wait_until_built(&self) {
+        let mut snapshot = self.snapshot.subscribe();
+        if let Some(runtime) = &self.runtime {
+            runtime.block_on(async {
+                let _ = snapshot.wait_for(|s| s.pending.is_empty()).await;
+            });
+        }
     }
 
     /// Where the server listens.
@@ -232,12 +252,65 @@ impl Server {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .close();
+        // The background builder stops at its next client once the site is closed.
+        if let Some(filler) = self.filler.take() {
+            let _ = filler.join();
+        }
     }
 }
 
 impl Drop for Server {
     fn drop(&mut self) {
         self.shut_down();
+    }
+}
+
+/// How many clients the background builder builds at a time: one per core. A request for
+/// a client not built yet waits for at most one such batch before its client is built.
+const FILL_BATCH: usize = 2;
+
+/// Builds every client not built yet, those asked for (by the HTTP side, through `wanted`)
+/// first, publishing a snapshot after each batch; reports the problems found once all are
+/// built. Each batch holds the site's lock, so a rebuild after a change never runs at the
+/// same time, and a client a rebuild has built is not built again.
+fn fill(
+    site: &Mutex<Site>,
+    publish: &channel::Sender<Arc<site::Snapshot>>,
+    wanted: &std::sync::mpsc::Receiver<String>,
+    on_rebuild: &(dyn Fn(&Rebuilt) + Send + Sync),
+) {
+    let started = std::time::Instant::now();
+    let mut problems = Vec::new();
+    let mut built = 0;
+    loop {
+        let asked: Vec<String> = wanted.try_iter().collect();
+        let mut site = site.lock().unwrap_or_else(PoisonError::into_inner);
+        if site.is_closed() {
+            return;
+        }
+        let pending = site.pending();
+        if pending.is_empty() {
+            break;
+        }
+        let mut batch: Vec<String> = asked.into_iter().filter(|s| pending.contains(s)).collect();
+        batch.sort();
+        batch.dedup();
+        if batch.is_empty() {
+            batch = pending.into_iter().take(FILL_BATCH).collect();
+        }
+        built += batch.len();
+        problems.extend(site.fill(&batch));
+        publish.send_replace(Arc::new(site.snapshot()));
+    }
+    if built > 0 {
+        on_rebuild(&Rebuilt {
+            scope: format!(
+                "{built} client{} in the background",
+                if built == 1 { "" } else { "s" }
+            ),
+            elapsed: started.elapsed(),
+            problems,
+        });
     }
 }
 

@@ -46,6 +46,9 @@ pub struct Snapshot {
     pub warnings: usize,
     /// What the portfolio at `/` is made of, once the configuration and theme loaded.
     pub portfolio: Option<Arc<PortfolioSource>>,
+    /// The output folders of clients not built yet, with their folder names under
+    /// `clients/`: a request for one builds that client first.
+    pub pending: BTreeMap<String, String>,
 }
 
 /// The live portfolio: rendered at each request for it, from the latest rows.
@@ -98,12 +101,17 @@ pub struct ClientSummary {
     pub latest: Option<Date>,
     /// Whether any page has been built for it.
     pub built: bool,
+    /// Whether it waits to be built for the first time (its pages are built when first
+    /// asked for, or in the background).
+    pub pending: bool,
     /// Errors in its files now.
     pub errors: usize,
 }
 
 #[derive(Debug, Default)]
 struct ClientState {
+    /// Not attempted yet since the preview started.
+    pending: bool,
     name: Option<String>,
     folder: Option<String>,
     status: Option<String>,
@@ -246,6 +254,104 @@ impl Site {
         }
     }
 
+    /// Starts the preview without building any client: loads `portico.yaml` and the theme
+    /// and lists the clients, each waiting to be built ([`Site::fill`]). Everything that
+    /// fails here fails as in a full rebuild.
+    pub fn prepare(&mut self) -> Rebuilt {
+        let started = Instant::now();
+        let problems = self.load_shared();
+        if problems.iter().any(Diagnostic::is_error) || self.config.is_none() {
+            self.version += 1;
+            return Rebuilt {
+                scope: "everything".to_owned(),
+                elapsed: started.elapsed(),
+                problems,
+            };
+        }
+        for slug in load::client_slugs(&self.root) {
+            let folder = load::client_deploy(&self.root, &slug)
+                .and_then(|d| d.folder)
+                .unwrap_or_else(|| slug.clone());
+            self.clients.insert(
+                slug,
+                ClientState {
+                    pending: true,
+                    folder: Some(folder),
+                    ..Default::default()
+                },
+            );
+        }
+        self.version += 1;
+        Rebuilt {
+            scope: "everything".to_owned(),
+            elapsed: started.elapsed(),
+            problems,
+        }
+    }
+
+    /// The clients still waiting to be built, in order.
+    pub fn pending(&self) -> Vec<String> {
+        self.clients
+            .iter()
+            .filter(|(_, s)| s.pending)
+            .map(|(slug, _)| slug.clone())
+            .collect()
+    }
+
+    /// Builds those of `slugs` still waiting for their first build. Unlike a rebuild it
+    /// changes nothing already shown, so open pages are not told to reload.
+    pub fn fill(&mut self, slugs: &[String]) -> Vec<Diagnostic> {
+        let waiting: Vec<String> = slugs
+            .iter()
+            .filter(|s| self.clients.get(*s).is_some_and(|c| c.pending))
+            .cloned()
+            .collect();
+        if waiting.is_empty() {
+            return Vec::new();
+        }
+        match catch_unwind(AssertUnwindSafe(|| {
+            self.rebuild_clients(&waiting, &crate::progress::Silent)
+        })) {
+            Ok(problems) => problems,
+            Err(panic) => {
+                let internal = internal_error(&waiting.join(", "), panic.as_ref());
+                for slug in &waiting {
+                    let state = self.clients.entry(slug.clone()).or_default();
+                    state.pending = false;
+                    state.problems = vec![internal.clone()];
+                }
+                vec![internal]
+            }
+        }
+    }
+
+    /// Loads `portico.yaml` and the theme; their problems.
+    fn load_shared(&mut self) -> Vec<Diagnostic> {
+        self.global.clear();
+        let (config, mut problems) = load::load_config_only(&self.root);
+        if let Some(config) = &config {
+            match Theme::load(&self.root, config).and_then(|theme| Renderer::new(&theme)) {
+                Ok(renderer) => self.renderer = Some(Arc::new(renderer)),
+                Err(theme_problems) => problems.extend(theme_problems),
+            }
+        }
+        if !problems.is_empty() {
+            self.global = problems.clone();
+            return problems;
+        }
+        self.config = config;
+        if !self.root.join(CLIENTS_DIR).is_dir() {
+            let d = Diagnostic::error(
+                crate::Code::NoClientsFolder,
+                None,
+                "the portal has no clients/ folder",
+            );
+            self.global.push(d.clone());
+            problems.push(d);
+        }
+        problems
+    }
+
     fn rebuild_everything(&mut self, progress: &dyn Progress) -> Vec<Diagnostic> {
         self.global.clear();
         let (config, mut problems) = load::load_config_only(&self.root);
@@ -317,6 +423,7 @@ impl Site {
                 continue;
             };
             let state = self.clients.entry(slug).or_default();
+            state.pending = false;
             problems.extend(attempt.problems.iter().cloned());
             state.problems = attempt.problems;
             state.row = attempt.row.map(Arc::new);
@@ -360,8 +467,12 @@ impl Site {
             .collect();
         let mut warnings = 0;
         let mut clients = Vec::new();
+        let mut pending = BTreeMap::new();
         for (slug, state) in &self.clients {
             let folder = state.folder.clone().unwrap_or_else(|| slug.clone());
+            if state.pending {
+                pending.insert(folder.clone(), slug.clone());
+            }
             if !state.files.is_empty() {
                 files.insert(folder.clone(), state.served.clone());
             }
@@ -375,6 +486,7 @@ impl Site {
                 status: state.status.clone(),
                 latest: state.latest,
                 built: !state.files.is_empty(),
+                pending: state.pending,
                 errors: client_errors,
             });
         }
@@ -384,6 +496,10 @@ impl Site {
                     .clients
                     .iter()
                     .filter_map(|(slug, state)| {
+                        if state.pending {
+                            let folder = state.folder.as_deref().unwrap_or(slug);
+                            return Some(PortfolioRow::pending(slug, format!("/{folder}/")));
+                        }
                         let mut row = PortfolioRow::clone(state.row.as_ref()?);
                         if !state.files.is_empty() {
                             let folder = state.folder.as_deref().unwrap_or(slug);
@@ -409,11 +525,19 @@ impl Site {
             errors,
             warnings,
             portfolio,
+            pending,
         }
     }
 }
 
 impl Snapshot {
+    /// The client (folder name under `clients/`) whose output folder an output path is in,
+    /// when that client waits for its first build.
+    pub fn pending_client(&self, path: &str) -> Option<&str> {
+        let folder = path.split_once('/').map_or(path, |(first, _)| first);
+        self.pending.get(folder).map(String::as_str)
+    }
+
     /// Where the file at an output path is, if there is one.
     pub fn get(&self, path: &str) -> Option<&Served> {
         let folder = path.split_once('/').map_or("", |(first, _)| first);

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # portico's benchmark: generated portfolios of 100 x 10, 500 x 20 and 1,000 x 50 (clients x
 # reports). Full builds are timed against `cp -r` of the same output, round by round
-# (versus_cp.py); rebuilds with hyperfine; the preview's save-to-reload time with a real
-# server (serve_latency.py); Hugo builds the same reports; and the same builds into RAM
-# (ram.sh). Prints Markdown tables (the README's performance section).
+# (versus_cp.py); rebuilds with hyperfine; the preview's start and save-to-reload time with
+# a real server (serve_latency.py); Hugo builds the same reports; the same builds into RAM
+# (ram.sh); protected portfolios of 100 and 1,000 clients (protected.sh, CPU time); and 4
+# shards against the full build (shards.sh). Prints Markdown tables (the README's
+# performance section).
 #
 #   tests/bench/run.sh            # needs hyperfine, hugo and time (apt-get install hyperfine hugo time)
 #   BENCH_DIR=/some/disk BENCH_RUNS=5 tests/bench/run.sh
@@ -114,7 +116,8 @@ Targets at 1,000 x 50:
 | rebuild, nothing changed | $noop s, $written files written | < 1.5 s, 0 files |
 | rebuild after editing one report | $edit s | < 1.5 s |
 | serve: save -> reload signal, median (min-max) of 10 | $(json "$serve" 'sorted(latencies_ms)[5]') ms ($(json "$serve" 'min(latencies_ms)')-$(json "$serve" 'max(latencies_ms)')) | < 100 ms |
-| serve: first build; peak memory | $(json "$serve" first_build_ms) ms; $(json "$serve" peak_rss_mib) MiB | |
+| serve: consultant's index after start; a report page of a client not built yet | $(json "$serve" index_ms) ms; $(json "$serve" first_page_ms) ms | < 1 s |
+| serve: pages stale right after a reload signal; peak memory | $(json "$serve" stale_pages) of 10; $(json "$serve" peak_rss_mib) MiB | 0 |
 | Hugo $(hugo version | awk '{print $2}' | cut -d- -f1), same reports ($hugo_pages pages), mean of $runs | $hugo_time s; $hugo_peak MiB | |
 | portfolio of 1,000 clients; check of the same, mean of $runs | $portfolio_time s; $check_time s | same order as check |
 | portico / Hugo | $(python3 -c "print(round($full / $hugo_time, 2))") | |
@@ -123,3 +126,13 @@ TABLE
 
 echo
 "$here/ram.sh" "$portico" "$corpus" "$site" "$runs"
+
+echo
+echo "Protected portfolios (every client with two readers) and shards, in CPU time (user + sys):"
+echo
+echo "| measure | result | target |"
+echo "| --- | ---: | --- |"
+for clients in ${BENCH_PROTECTED:-100 1000}; do
+  "$here/protected.sh" "$portico" "$gen" "$work" "$clients" 10 "$runs"
+done
+"$here/shards.sh" "$portico" "$corpus" 4

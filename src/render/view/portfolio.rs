@@ -373,6 +373,16 @@ impl PortfolioRow {
         .recounted(problems)
     }
 
+    /// The row of a client the preview has not built yet: its slug, a link that builds it
+    /// when followed, and "Not built yet" in place of a status.
+    pub fn pending(slug: &str, href: String) -> PortfolioRow {
+        PortfolioRow {
+            href: Some(href),
+            status: Some(Status::new("none", "Not built yet")),
+            ..PortfolioRow::unloaded(slug, &[])
+        }
+    }
+
     /// The status's key (`red`, `amber`, `green`, or `none`).
     pub fn status_key(&self) -> &'static str {
         self.status.as_ref().map_or("none", |s| s.key)

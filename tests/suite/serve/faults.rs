@@ -40,6 +40,8 @@ fn a_rebuild_that_panics_keeps_the_last_good_pages_and_the_watcher() {
         }),
     )
     .expect("the preview starts");
+    // The last good pages this test is about are those of the first build.
+    server.wait_until_built();
     let addr = server.addr();
     let events = reload_events(addr);
     let report = "clients/acme/reports/2026-10-23.md";

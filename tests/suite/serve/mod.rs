@@ -4,6 +4,7 @@
 mod faults;
 mod isolation;
 mod process;
+mod start;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -20,7 +21,10 @@ fn start(portal: &TempPortal) -> Server {
         port: 0,
         ..Default::default()
     };
-    Server::start(&options, Box::new(|_| {})).expect("the preview starts")
+    let server = Server::start(&options, Box::new(|_| {})).expect("the preview starts");
+    // These tests look at every client as a whole; `start` tests the first builds.
+    server.wait_until_built();
+    server
 }
 
 fn agent() -> ureq::Agent {
