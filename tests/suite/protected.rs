@@ -398,7 +398,9 @@ fn a_doctored_earlier_slot_cannot_make_the_next_build_hang() {
     }
     // An unchanged client's folder is not even read (its seal in the build state holds):
     // change an input, so the next build reads the earlier slots to keep the content key.
-    let report = portal.path().join("clients/cradlestone/reports/2026-11-20.md");
+    let report = portal
+        .path()
+        .join("clients/cradlestone/reports/2026-11-20.md");
     let text = std::fs::read_to_string(&report).unwrap();
     std::fs::write(&report, format!("{text}\nOne more line.\n")).unwrap();
     // Bounded: a build that trusted the count would run for most of an hour.
