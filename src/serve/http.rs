@@ -182,9 +182,11 @@ async fn portfolio_response(path: String, snapshot: Arc<Snapshot>) -> Response {
     // Rendering a large portfolio takes a while: off the async workers.
     let rendered = tokio::task::spawn_blocking(move || render_portfolio_file(&path, &source)).await;
     match rendered {
-        Ok(Some((kind, body))) if kind.starts_with("text/html") => {
-            html(StatusCode::OK, with_pending_note(body, &snapshot), &snapshot)
-        }
+        Ok(Some((kind, body))) if kind.starts_with("text/html") => html(
+            StatusCode::OK,
+            with_pending_note(body, &snapshot),
+            &snapshot,
+        ),
         Ok(Some((kind, body))) => (
             [
                 (header::CONTENT_TYPE, kind),

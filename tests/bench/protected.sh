@@ -35,7 +35,7 @@ for _ in $(seq "$runs"); do
   echo 'One more line.' >> "$corpus/clients/client-0005/reports/$report"
   edit+=("$(cpu "$portico" build "$corpus" --out "$out" $as_of)")
 done
-rebuilt=$(echo 'One more line.' >> "$corpus/clients/client-0005/reports/$report"; "$portico" build "$corpus" --out "$out" $as_of 2>/dev/null | grep -o 'Built [0-9]* client' || true)
+rebuilt=$(echo 'One more line.' >> "$corpus/clients/client-0005/reports/$report"; "$portico" build "$corpus" --out "$out" $as_of 2>/dev/null | grep -o '[0-9,]* rebuilt' || true)
 echo "| $clients protected clients x 2 readers: full build | ${full} s CPU | |"
 echo "| $clients protected: rebuild, nothing changed | $(median "${noop[@]}") s CPU, ${written[0]} files written | < 1.5 s, 0 files |"
 echo "| $clients protected: rebuild after editing one report | $(median "${edit[@]}") s CPU ($rebuilt) | that client only |"
