@@ -246,7 +246,7 @@ fn client(root: &Path, index: usize, reports: usize) {
         let asked = start + rng.range(7, weeks * 7 / 2);
         let _ = write!(
             text,
-            "- id: CR-{c}\n  title: Add {}\n  requested_by: {}\n  requested_on: {}\n  reason: {}\n  status: {status}\n  impact: {{ days: {}, cost: {} }}\n  affects: {{ milestones: [M{}] }}\n",
+            "- id: CR-{c}\n  title: Add {}\n  requested_by: {}\n  requested_on: {}\n  reason: {}\n  status: {status}\n  impact: {{ schedule_days: {}, cost: {} }}\n  affects: {{ milestones: [M{}] }}\n",
             rng.pick(&NOUNS),
             rng.pick(&PEOPLE),
             date(asked),
