@@ -1014,7 +1014,8 @@ impl ClientCheck<'_> {
         body_offset: usize,
         visible: bool,
     ) {
-        for range in markdown::images_without_alt(body) {
+        let scan = markdown::scan(body);
+        for range in scan.images_without_alt {
             let d = self
                 .sources
                 .error_at_offset(
@@ -1030,7 +1031,7 @@ impl ClientCheck<'_> {
                 );
             self.out.push(d);
         }
-        for (range, dest) in markdown::links(body) {
+        for (range, dest) in scan.links {
             if let Some((code, message, hint)) = problem(self.client, from_dir, &dest, visible) {
                 let mut d = self.sources.error_at_offset(
                     code,

@@ -79,7 +79,16 @@ impl From<NaiveDate> for Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.format("%Y-%m-%d"))
+        // Every page prints dates by the dozen (a KPI's points, the feed, `datetime`
+        // attributes): written straight out, not through chrono's format-string parser,
+        // which the profile of a full build showed in its top ten. Same text as `%Y-%m-%d`,
+        // which pads the year to four digits inside 0..=9999 and signs it outside.
+        let (year, month, day) = (self.0.year(), self.0.month(), self.0.day());
+        if (0..=9999).contains(&year) {
+            write!(f, "{year:04}-{month:02}-{day:02}")
+        } else {
+            write!(f, "{}", self.0.format("%Y-%m-%d"))
+        }
     }
 }
 

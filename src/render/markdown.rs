@@ -48,11 +48,32 @@ pub fn links(md: &str) -> Vec<(Range<usize>, String)> {
 
 /// The byte range of every image in `md` that has no alternative text.
 pub fn images_without_alt(md: &str) -> Vec<Range<usize>> {
-    let mut found = Vec::new();
+    scan(md).images_without_alt
+}
+
+/// What `check` looks for in a Markdown body, found in one parse: a report body was parsed
+/// once for its images and again for its links.
+#[derive(Debug, Default, PartialEq)]
+pub struct Scan {
+    /// As [`links`] gives them.
+    pub links: Vec<(Range<usize>, String)>,
+    /// As [`images_without_alt`] gives them.
+    pub images_without_alt: Vec<Range<usize>>,
+}
+
+/// Every link and image destination, and every image without alternative text, of `md`.
+pub fn scan(md: &str) -> Scan {
+    let mut found = Scan::default();
     let mut open: Option<(Range<usize>, bool)> = None;
     for (event, range) in Parser::new_ext(md, options(false)).into_offset_iter() {
         match event {
-            Event::Start(Tag::Image { .. }) => open = Some((range, false)),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                found.links.push((range, dest_url.into_string()));
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                found.links.push((range.clone(), dest_url.into_string()));
+                open = Some((range, false));
+            }
             Event::Text(t) | Event::Code(t) if !t.trim().is_empty() => {
                 if let Some((_, has_text)) = &mut open {
                     *has_text = true;
@@ -60,7 +81,7 @@ pub fn images_without_alt(md: &str) -> Vec<Range<usize>> {
             }
             Event::End(TagEnd::Image) => {
                 if let Some((range, false)) = open.take() {
-                    found.push(range);
+                    found.images_without_alt.push(range);
                 }
             }
             _ => {}
@@ -509,6 +530,38 @@ mod tests {
         let md = "![a map](m.png) ![](c.png) ![ ](d.png) ![`code`](e.png)";
         let found: Vec<&str> = images_without_alt(md).into_iter().map(|r| &md[r]).collect();
         assert_eq!(found, ["![](c.png)", "![ ](d.png)"]);
+    }
+
+    #[test]
+    fn one_scan_finds_what_links_and_images_without_alt_find() {
+        for md in [
+            "See [the plan](../files/plan.pdf) and ![](map.png).\n\n![A map](a.png) ![`x`](b.png)",
+            "![outer [inner](x.md)](y.png) [![](z.png)](w.md)\n\n[ref]\n\n[ref]: r.md",
+            "| a | ![](t.png) |\n| - | - |\n| [c](c.md) | d |\n",
+            "",
+        ] {
+            let scan = scan(md);
+            assert_eq!(scan.links, links(md), "{md}");
+            let mut alone = Vec::new();
+            let mut open: Option<(Range<usize>, bool)> = None;
+            for (event, range) in Parser::new_ext(md, options(false)).into_offset_iter() {
+                match event {
+                    Event::Start(Tag::Image { .. }) => open = Some((range, false)),
+                    Event::Text(t) | Event::Code(t) if !t.trim().is_empty() => {
+                        if let Some((_, has_text)) = &mut open {
+                            *has_text = true;
+                        }
+                    }
+                    Event::End(TagEnd::Image) => {
+                        if let Some((range, false)) = open.take() {
+                            alone.push(range);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            assert_eq!(scan.images_without_alt, alone, "{md}");
+        }
     }
 
     #[test]
