@@ -859,9 +859,31 @@ mod tests {
     #[test]
     fn pixels_read_as_the_plain_number_does() {
         let mut values = vec![
-            0.0, -0.0, 0.004, -0.004, 0.005, -0.005, 0.015, 1.005, 2.675, 10.1, -10.1, 99.995,
-            123.456, -123.456, 1e14, -1e14, 1e16, 1e300, f64::MAX, f64::MIN_POSITIVE,
-            f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 0.1 + 0.2, 640.0 / 3.0,
+            0.0,
+            -0.0,
+            0.004,
+            -0.004,
+            0.005,
+            -0.005,
+            0.015,
+            1.005,
+            2.675,
+            10.1,
+            -10.1,
+            99.995,
+            123.456,
+            -123.456,
+            1e14,
+            -1e14,
+            1e16,
+            1e300,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            0.1 + 0.2,
+            640.0 / 3.0,
         ];
         // A deterministic spread of the values charts produce, and beyond.
         let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
