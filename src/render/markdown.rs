@@ -55,7 +55,7 @@ pub fn images_without_alt(md: &str) -> Vec<Range<usize>> {
 /// once for its images and again for its links.
 #[derive(Debug, Default, PartialEq)]
 pub struct Scan {
-    /// As [`links`] gives them.
+    /// As [`links()`] gives them.
     pub links: Vec<(Range<usize>, String)>,
     /// As [`images_without_alt`] gives them.
     pub images_without_alt: Vec<Range<usize>>,
