@@ -29,6 +29,7 @@ pub mod error;
 pub mod fuzzing;
 pub mod links;
 pub mod load;
+pub mod locale;
 pub mod model;
 pub mod output;
 pub mod portfolio;

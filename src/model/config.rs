@@ -20,6 +20,10 @@ pub struct PortalConfig {
     /// staleness against the real date.
     #[serde(default)]
     pub as_of: Option<Date>,
+    /// The language of every client's portal that does not name its own: a BCP 47 tag
+    /// (`de`, `fr-CH`, `pt-BR`); English when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<crate::locale::Language>,
     /// Theme name: `default`, or a folder under the portal's `themes/`.
     #[serde(default)]
     pub theme: Option<String>,

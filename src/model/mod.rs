@@ -212,6 +212,15 @@ impl Client {
         client
     }
 
+    /// The language of the client's portal: its own, else the portal's, else English.
+    pub fn language(&self, config: &PortalConfig) -> crate::locale::Language {
+        self.profile
+            .language
+            .clone()
+            .or_else(|| config.language.clone())
+            .unwrap_or_default()
+    }
+
     /// The client's folder in the output (and in its portal's address).
     pub fn folder(&self) -> &str {
         self.profile.deploy.folder.as_deref().unwrap_or(&self.slug)

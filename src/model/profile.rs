@@ -18,6 +18,10 @@ pub struct ClientProfile {
     /// One sentence on what the engagement is for.
     #[serde(default)]
     pub summary: Option<String>,
+    /// The language of this client's portal, a BCP 47 tag (`de`, `fr-CH`); `portico.yaml`'s
+    /// `language` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<crate::locale::Language>,
     /// People on both sides.
     #[serde(default)]
     pub contacts: Contacts,

@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use chrono::Datelike;
 
 use super::format;
+use crate::locale;
 use crate::model::{Date, Kpi, Milestone};
 
 fn esc(text: &str) -> String {
@@ -228,13 +229,19 @@ fn time_label(step: TimeStep, date: Date, first: bool) -> String {
     let d = date.naive();
     match step {
         TimeStep::Weeks(_) if first || (d.month() == 1 && d.day() <= 14) => {
-            d.format("%-d %b %Y").to_string()
+            format::short_date(date)
         }
-        TimeStep::Weeks(_) => d.format("%-d %b").to_string(),
-        TimeStep::Months(1) if first || d.month() == 1 => d.format("%b %Y").to_string(),
-        TimeStep::Months(1) => d.format("%b").to_string(),
-        TimeStep::Months(3) => format!("Q{} {}", (d.month() - 1) / 3 + 1, d.year()),
-        TimeStep::Months(_) => d.format("%b %Y").to_string(),
+        TimeStep::Weeks(_) => format::day_month(date),
+        TimeStep::Months(1) if first || d.month() == 1 => locale::current().short_month_year(date),
+        TimeStep::Months(1) => locale::current().short_month(date),
+        TimeStep::Months(3) => locale::t_args(
+            "quarter",
+            &[
+                ("quarter", ((d.month() - 1) / 3 + 1).to_string().into()),
+                ("year", d.year().to_string().into()),
+            ],
+        ),
+        TimeStep::Months(_) => locale::current().short_month_year(date),
         TimeStep::Years(_) => d.year().to_string(),
     }
 }
@@ -288,16 +295,27 @@ pub(crate) fn sparkline(kpi: &Kpi, label: ValueLabel<'_>) -> String {
     const PAD: f64 = 4.0;
     let mut svg = String::new();
     let description = match (kpi.points.first(), kpi.latest()) {
-        (Some(first), Some(last)) => format!(
-            "{}: from {} to {}{}",
-            kpi.name,
-            label(first.value),
-            label(last.value),
-            kpi.target
-                .map(|t| format!(", target {}", label(t)))
-                .unwrap_or_default()
+        (Some(first), Some(last)) => {
+            let from_to = locale::t_args(
+                "spark-from-to",
+                &[
+                    ("name", kpi.name.as_str().into()),
+                    ("first", label(first.value).into()),
+                    ("last", label(last.value).into()),
+                ],
+            );
+            match kpi.target {
+                Some(t) => locale::t_args(
+                    "spark-with-target",
+                    &[("text", from_to.into()), ("target", label(t).into())],
+                ),
+                None => from_to,
+            }
+        }
+        _ => locale::t_args(
+            "spark-no-measurements",
+            &[("name", kpi.name.as_str().into())],
         ),
-        _ => format!("{}: no measurements yet", kpi.name),
     };
     let _ = write!(
         svg,
@@ -378,7 +396,7 @@ fn kpi_chart_at(kpi: &Kpi, size: Size, label: ValueLabel<'_>) -> String {
     let tick_unit = is_percent(kpi).then_some("%");
     let target_text = kpi
         .target
-        .map(|t| format!("Target {}", label(t)))
+        .map(|t| format!("{} {}", locale::t("target"), label(t)))
         .unwrap_or_default();
     // The target's legend sits above the plot, where it cannot cover a point.
     let top = font * 2.2;
@@ -390,8 +408,14 @@ fn kpi_chart_at(kpi: &Kpi, size: Size, label: ValueLabel<'_>) -> String {
         "<svg class=\"chart {}\" viewBox=\"0 0 {w} {h}\" role=\"img\"><title>{}</title>",
         size.class,
         esc(&match kpi.target {
-            Some(t) => format!("{} over time against a target of {}", kpi.name, label(t)),
-            None => format!("{} over time", kpi.name),
+            Some(t) => locale::t_args(
+                "chart-over-time-target",
+                &[
+                    ("name", kpi.name.as_str().into()),
+                    ("target", label(t).into())
+                ]
+            ),
+            None => locale::t_args("chart-over-time", &[("name", kpi.name.as_str().into())]),
         })
     );
     let bounds = domain(kpi);
@@ -557,14 +581,22 @@ fn burnup_at(b: &Burnup<'_>, size: Size) -> String {
         svg,
         "<svg class=\"chart burnup {}\" viewBox=\"0 0 {w} {h}\" role=\"img\"><title>{}</title>",
         size.class,
-        esc(&format!(
-            "Budget spent over time: {} of a cap of {}{}",
-            (b.money)(spent),
-            (b.money)(cap_now),
-            b.forecast
-                .map(|f| format!(", forecast {} at completion", (b.money)(f)))
-                .unwrap_or_default()
-        ))
+        esc(&{
+            let text = locale::t_args(
+                "burnup-title",
+                &[
+                    ("spent", (b.money)(spent).into()),
+                    ("cap", (b.money)(cap_now).into()),
+                ],
+            );
+            match b.forecast {
+                Some(f) => locale::t_args(
+                    "burnup-title-forecast",
+                    &[("text", text.into()), ("amount", (b.money)(f).into())],
+                ),
+                None => text,
+            }
+        })
     );
     let hi = [cap_now, spent, b.forecast.unwrap_or(0.0)]
         .into_iter()
@@ -626,10 +658,11 @@ fn burnup_at(b: &Burnup<'_>, size: Size) -> String {
     }
     let _ = write!(
         svg,
-        "<polyline class=\"target\" points=\"{}\"/><text class=\"target-label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">Cap {}</text>",
+        "<polyline class=\"target\" points=\"{}\"/><text class=\"target-label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{} {}</text>",
         steps.join(" "),
         w - RIGHT,
         px(y.at(cap_now) - 6.0),
+        esc(&locale::t("cap")),
         esc(&(b.money)(cap_now))
     );
     let mut line = vec![format!(
@@ -828,25 +861,27 @@ fn timeline_at(
         }
         let _ = write!(
             svg,
-            "<path class=\"baseline\" d=\"M{} {}l6 6l-6 6l-6 -6z\"><title>{}: baseline {}</title></path>",
+            "<path class=\"baseline\" d=\"M{} {}l6 6l-6 6l-6 -6z\"><title>{}: {} {}</title></path>",
             px(bx),
             px(cy - 6.0),
             esc(&m.id),
+            esc(&locale::t("timeline-baseline")),
             esc(&format::short_date(agreed))
         );
         let (class, word) = if m.is_done() {
-            ("actual done", "done")
+            ("actual done", locale::t("timeline-done"))
         } else if m.is_overdue(as_of) {
-            ("actual overdue", "forecast, overdue")
+            ("actual overdue", locale::t("timeline-overdue"))
         } else {
-            ("actual", "forecast")
+            ("actual", locale::t("timeline-forecast"))
         };
         let _ = write!(
             svg,
-            "<circle class=\"{class}\" cx=\"{}\" cy=\"{}\" r=\"6\"><title>{}: {word} {}</title></circle>",
+            "<circle class=\"{class}\" cx=\"{}\" cy=\"{}\" r=\"6\"><title>{}: {} {}</title></circle>",
             px(fx),
             px(cy),
             esc(&m.id),
+            esc(&word),
             esc(&format::short_date(actual))
         );
     }

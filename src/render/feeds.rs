@@ -9,6 +9,7 @@ use icalendar::{Calendar, Component, EventLike};
 
 use super::format::{short_date, signed_days};
 use super::markdown::{self, Place};
+use crate::locale;
 use crate::model::{Client, Date, PortalConfig};
 
 /// Midnight UTC on `date`, the time portico gives every dated item.
@@ -55,12 +56,14 @@ pub(crate) fn atom(client: &Client, config: &PortalConfig, as_of: Date) -> Strin
                     smart_punctuation: config.smart_punctuation,
                 },
             );
-            let status = client
-                .ratings
-                .meaning(&r.meta.status)
-                .map_or_else(|| r.meta.status.as_str().to_owned(), |m| m.label);
+            let status = client.ratings.meaning(&r.meta.status).map_or_else(
+                || r.meta.status.as_str().to_owned(),
+                |m| locale::label(&m.label),
+            );
             let status = match &r.meta.withheld_reason {
-                Some(reason) if r.meta.status.is_withheld() => format!("{status}: {reason}"),
+                Some(reason) if r.meta.status.is_withheld() => {
+                    locale::t_args("withheld-because", &[("reason", reason.into())])
+                }
                 _ => status,
             };
             Entry {
@@ -71,7 +74,8 @@ pub(crate) fn atom(client: &Client, config: &PortalConfig, as_of: Date) -> Strin
                 summary: Some(Text::plain(r.meta.summary.clone())),
                 content: Some(Content {
                     value: Some(format!(
-                        "<p><strong>Overall status: {}.</strong> {}</p>\n{body}",
+                        "<p><strong>{} {}.</strong> {}</p>\n{body}",
+                        escape(&locale::t("overall-status-colon")),
                         escape(&status),
                         escape(&r.meta.summary)
                     )),
@@ -109,7 +113,10 @@ pub(crate) fn atom(client: &Client, config: &PortalConfig, as_of: Date) -> Strin
     }
     let feed = Feed {
         id: format!("urn:portico:{folder}:reports"),
-        title: Text::plain(format!("{}: status reports", client.profile.name)),
+        title: Text::plain(locale::t_args(
+            "feed-title",
+            &[("client", client.profile.name.as_str().into())],
+        )),
         subtitle: client.profile.summary.clone().map(Text::plain),
         updated: fixed(updated),
         authors: vec![Person {
@@ -146,33 +153,58 @@ pub(crate) fn ical(client: &Client, config: &PortalConfig, as_of: Date) -> Strin
         .append_property(("VERSION", "2.0"))
         .append_property(("PRODID", "-//portico//client portal//EN"))
         .append_property(("CALSCALE", "GREGORIAN"))
-        .name(&format!("{}: milestones", client.profile.name));
+        .name(&locale::t_args(
+            "calendar-title",
+            &[("client", client.profile.name.as_str().into())],
+        ));
     for m in &client.milestones {
         // A milestone to be confirmed has no day to put in a calendar.
         let (Some(agreed), Some(on)) = (m.agreed(), m.done_on.or_else(|| m.forecast())) else {
             continue;
         };
         let state = if m.is_overdue(as_of) {
-            format!("{}, overdue", m.status.label())
+            locale::t_args(
+                "calendar-status-overdue",
+                &[("status", locale::label(m.status.label()).into())],
+            )
         } else {
-            m.status.label().to_owned()
+            locale::label(m.status.label())
         };
-        let mut description = format!("Agreed date: {}.", short_date(agreed));
+        let mut description =
+            locale::t_args("calendar-agreed", &[("date", short_date(agreed).into())]);
         if let Some(original) = m.original().filter(|o| *o != agreed) {
-            description.push_str(&format!(
-                " Originally {} (moved by approved changes).",
-                short_date(original)
+            description.push(' ');
+            description.push_str(&locale::t_args(
+                "calendar-originally",
+                &[("date", short_date(original).into())],
             ));
         }
         match (m.done_on, m.forecast_due, m.slip_days()) {
-            (Some(done), _, _) => description.push_str(&format!(" Done on {}.", short_date(done))),
-            (None, Some(f), Some(slip)) if slip != 0 => description.push_str(&format!(
-                " Forecast: {} ({} against the plan).",
-                short_date(f),
-                signed_days(slip)
-            )),
-            (None, Some(_), _) => description.push_str(" On plan."),
-            (None, None, _) => description.push_str(" No forecast given."),
+            (Some(done), _, _) => {
+                description.push(' ');
+                description.push_str(&locale::t_args(
+                    "calendar-done-on",
+                    &[("date", short_date(done).into())],
+                ));
+            }
+            (None, Some(f), Some(slip)) if slip != 0 => {
+                description.push(' ');
+                description.push_str(&locale::t_args(
+                    "calendar-forecast",
+                    &[
+                        ("date", short_date(f).into()),
+                        ("days", signed_days(slip).into()),
+                    ],
+                ));
+            }
+            (None, Some(_), _) => {
+                description.push(' ');
+                description.push_str(&locale::t("calendar-on-plan"));
+            }
+            (None, None, _) => {
+                description.push(' ');
+                description.push_str(&locale::t("calendar-no-forecast"));
+            }
         }
         if let Some(text) = &m.description {
             description.push_str("\n\n");
@@ -202,11 +234,13 @@ pub(crate) fn ical(client: &Client, config: &PortalConfig, as_of: Date) -> Strin
         event
             .uid(&format!("{folder}-review-{review}@portico"))
             .timestamp(stamp)
-            .summary("Steering review")
-            .description(&format!(
-                "Steering review of {}, every {} days.",
-                client.profile.name,
-                client.cadence.review_days.unwrap_or_default()
+            .summary(&locale::t("steering-review"))
+            .description(&locale::t_args(
+                "calendar-review",
+                &[
+                    ("client", client.profile.name.as_str().into()),
+                    ("n", client.cadence.review_days.unwrap_or_default().into()),
+                ],
             ))
             .starts(review.naive())
             .ends(review.plus_days(1).naive());

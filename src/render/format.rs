@@ -1,7 +1,6 @@
 //! Numbers and dates as people read them.
 
-use chrono::Datelike;
-
+use crate::locale;
 use crate::model::{Currency, Date, Money};
 
 /// `95`, `88.25`, `0.5`: at most two decimals, no trailing zeros, no grouping (for
@@ -17,64 +16,78 @@ pub(crate) fn plain_number(value: f64) -> String {
     }
 }
 
-/// `95`, `10,164.26`, `−1,250`: at most two decimals, thousands separated, a true minus.
+/// `95`, `10,164.26`, `−1,250` (`10.164,26` in German): at most two decimals, grouped for
+/// the current locale, a true minus.
 pub(crate) fn number(value: f64) -> String {
-    let plain = plain_number(value);
-    let (sign, digits) = match plain.strip_prefix('-') {
-        Some(rest) => ("−", rest),
-        None => ("", plain.as_str()),
-    };
-    let (whole, fraction) = match digits.split_once('.') {
-        Some((w, f)) => (w, Some(f)),
-        None => (digits, None),
-    };
-    // Exponent notation never reaches here: f64 formats with `{:.2}` in positional form.
-    let mut out = String::with_capacity(plain.len() + whole.len() / 3 + 2);
-    out.push_str(sign);
-    out.push_str(&group(whole));
-    if let Some(f) = fraction {
-        out.push('.');
-        out.push_str(f);
-    }
-    out
+    locale::current().number(value)
 }
 
-/// Digits with a comma between each group of three: `1234567` as `1,234,567`.
+/// Digits grouped for the current locale: `1234567` as `1,234,567` (`1.234.567`).
 pub(crate) fn group(digits: &str) -> String {
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
+    locale::current().decimal_text(digits)
+}
+
+/// A percentage for the current locale: `95%`, `95 %`.
+fn percent_text(number: &str) -> String {
+    locale::t_args("percent", &[("n", number.into())])
 }
 
 /// A value with its unit: `95%`, `3.2 days`, `120` when there is no unit.
 pub(crate) fn with_unit(value: f64, unit: Option<&str>) -> String {
-    match unit {
-        None | Some("") => number(value),
-        Some(u) if u.starts_with('%') || u.starts_with('°') => format!("{}{u}", number(value)),
-        Some(u) => format!("{} {u}", number(value)),
-    }
+    with_unit_text(&number(value), unit)
 }
 
 /// An already formatted number with a free-text unit: `95%`, `12 tickets`.
 pub(crate) fn with_unit_text(number: &str, unit: Option<&str>) -> String {
     match unit {
         None | Some("") => number.to_owned(),
+        Some("%") => percent_text(number),
         Some(u) if u.starts_with('%') || u.starts_with('°') => format!("{number}{u}"),
         Some(u) => format!("{number} {u}"),
     }
 }
 
+/// A percentage of a number: `66.9%` (`66,9 %`).
+pub(crate) fn percent(value: f64) -> String {
+    percent_text(&number(value))
+}
+
+/// An amount already written as a number for the locale, with its currency placed as the
+/// locale places it: `€148,000`, `148.000 €`, `CHF 148,000`.
+pub(crate) fn with_currency_text(
+    negative: bool,
+    amount: &str,
+    currency: Option<&Currency>,
+) -> String {
+    match currency {
+        Some(c) => {
+            let prefix = c.prefix();
+            let symbol = prefix.trim_end();
+            locale::t_args(
+                "money",
+                &[
+                    ("sign", if negative { "−" } else { "" }.into()),
+                    ("prefix", prefix.as_str().into()),
+                    ("symbol", symbol.into()),
+                    ("amount", amount.into()),
+                ],
+            )
+        }
+        // Bare amounts keep the hyphen they always had (tables of plain numbers).
+        None => format!("{}{amount}", if negative { "-" } else { "" }),
+    }
+}
+
 /// Money in the client's currency, or bare when none is known.
 pub(crate) fn money(amount: Money, currency: Option<&Currency>) -> String {
-    match currency {
-        Some(c) => c.format(amount),
-        None => amount.grouped(),
-    }
+    let abs = amount.cents().unsigned_abs();
+    let (units, cents) = (abs / 100, abs % 100);
+    let plain = if cents == 0 {
+        units.to_string()
+    } else {
+        format!("{units}.{cents:02}")
+    };
+    with_currency_text(amount.cents() < 0, &group(&plain), currency)
 }
 
 /// A money amount short enough for a card: `£40.3bn`, `$1.25m`, `€480k`. Amounts under
@@ -88,42 +101,42 @@ pub(crate) fn money_compact(amount: Money, currency: Option<&Currency>) -> Strin
     // Tenths of the unit of each size, promoted when rounding reaches the next size
     // (999,960 is £1m, not £1,000k).
     let scaled = |size: u64| (u128::from(cents.unsigned_abs()) * 100 / u128::from(size) + 5) / 10;
-    let (tenths, suffix) = {
+    let (tenths, key) = {
         let k = scaled(1_000 * 100);
         let m = scaled(1_000_000 * 100);
         let bn = scaled(1_000_000_000 * 100);
         if bn >= 10 || m >= 10_000 {
-            (bn, "bn")
+            (bn, "money-billions")
         } else if m >= 10 || k >= 10_000 {
-            (m, "m")
+            (m, "money-millions")
         } else {
-            (k, "k")
+            (k, "money-thousands")
         }
     };
     // Three significant figures at most: £40.3bn, £403bn, £4.3bn; a tenth only below 100.
-    let text = if tenths >= 1_000 {
-        group(&((tenths + 5) / 10).to_string())
+    let plain = if tenths >= 1_000 {
+        ((tenths + 5) / 10).to_string()
     } else if tenths % 10 == 0 {
         (tenths / 10).to_string()
     } else {
         format!("{}.{}", tenths / 10, tenths % 10)
     };
-    let sign = if cents < 0 { "−" } else { "" };
+    let text = locale::t_args(key, &[("n", group(&plain).into())]);
+    let negative = cents < 0;
     match currency {
-        Some(c) => format!("{sign}{}{text}{suffix}", c.prefix()),
-        None => format!("{sign}{text}{suffix}"),
+        Some(_) => with_currency_text(negative, &text, currency),
+        None => format!("{}{text}", if negative { "−" } else { "" }),
     }
 }
 
 /// `+6 days`, `−2 days`, `1 day`: signed day counts for change impacts, which are agreed
 /// in days.
 pub(crate) fn signed_days(days: i64) -> String {
-    let unit = if days.abs() == 1 { "day" } else { "days" };
-    let count = group(&days.unsigned_abs().to_string());
+    let text = locale::t_args("days", &[("n", days.unsigned_abs().into())]);
     match days {
-        0 => "0 days".to_owned(),
-        d if d > 0 => format!("+{count} {unit}"),
-        _ => format!("−{count} {unit}"),
+        0 => text,
+        d if d > 0 => format!("+{text}"),
+        _ => format!("−{text}"),
     }
 }
 
@@ -135,31 +148,27 @@ const MONTH_DAYS: f64 = 30.436_875;
 /// `2 years 4 months`.
 pub(crate) fn duration(days: i64) -> String {
     let days = days.unsigned_abs();
-    let plural = |n: u64, one: &str, many: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{} {many}", group(&n.to_string()))
-        }
-    };
+    let count = |key: &str, n: u64| locale::t_args(key, &[("n", n.into())]);
     if days < 56 {
-        return plural(days, "day", "days");
+        return count("days", days);
     }
     if days < 183 {
-        return plural((days + 3) / 7, "week", "weeks");
+        return count("weeks", (days + 3) / 7);
     }
     let months = (days as f64 / MONTH_DAYS).round() as u64;
     if months < 12 {
-        return plural(months, "month", "months");
+        return count("months", months);
     }
     let (years, rest) = (months / 12, months % 12);
     if rest == 0 {
-        plural(years, "year", "years")
+        count("years", years)
     } else {
-        format!(
-            "{} {}",
-            plural(years, "year", "years"),
-            plural(rest, "month", "months")
+        locale::t_args(
+            "years-and-months",
+            &[
+                ("years", count("years", years).into()),
+                ("months", count("months", rest).into()),
+            ],
         )
     }
 }
@@ -167,7 +176,7 @@ pub(crate) fn duration(days: i64) -> String {
 /// A signed span for slips: `+2 years 4 months`, `−3 days`, `0 days`.
 pub(crate) fn signed_duration(days: i64) -> String {
     match days {
-        0 => "0 days".to_owned(),
+        0 => duration(0),
         d if d > 0 => format!("+{}", duration(d)),
         d => format!("−{}", duration(d)),
     }
@@ -181,31 +190,31 @@ pub(crate) fn progress_position(elapsed_days: i64, total_days: i64) -> Option<St
     }
     let total = total_days.max(1) as f64;
     let elapsed = elapsed_days as f64;
-    let (unit, size) = if total_days < 183 {
-        ("Week", 7.0)
+    let (key, size) = if total_days < 183 {
+        ("progress-week", 7.0)
     } else if total_days <= 6 * 365 + 1 {
-        ("Month", MONTH_DAYS)
+        ("progress-month", MONTH_DAYS)
     } else {
-        ("Year", 365.2425)
+        ("progress-year", 365.2425)
     };
     let of = (total / size).round().max(1.0) as i64;
     let at = ((elapsed / size).floor() as i64 + 1).min(of);
-    Some(format!(
-        "{unit} {} of {}",
-        group(&at.to_string()),
-        group(&of.to_string())
-    ))
+    Some(locale::t_args(key, &[("at", at.into()), ("of", of.into())]))
 }
 
-/// `14 Nov 2026`.
+/// `14 Nov 2026` (`20.11.2026`).
 pub(crate) fn short_date(date: Date) -> String {
-    date.naive().format("%-d %b %Y").to_string()
+    locale::current().short_date(date)
 }
 
-/// `14 November 2026`.
+/// `14 November 2026` (`20. November 2026`).
 pub(crate) fn long_date(date: Date) -> String {
-    let d = date.naive();
-    format!("{} {} {}", d.day(), d.format("%B"), d.year())
+    locale::current().long_date(date)
+}
+
+/// `14 Nov` (`20. Nov.`).
+pub(crate) fn day_month(date: Date) -> String {
+    locale::current().day_month(date)
 }
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera};
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::locale::{self, Arg, Catalogues};
 use crate::model::{Client, Date, PortalConfig, TextFormat};
 use crate::source::Source;
 pub use theme::Theme;
@@ -56,6 +57,7 @@ pub const ROBOTS_TXT: &str = "User-agent: *\nDisallow: /\n";
 /// Parsed templates and static files, ready to render any number of clients.
 pub struct Renderer {
     tera: Tera,
+    catalogues: Arc<Catalogues>,
     statics: Vec<(String, Arc<[u8]>)>,
     sources: BTreeMap<String, Source>,
 }
@@ -102,9 +104,19 @@ impl Renderer {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml", ".svg"]);
         tera.register_filter("date", date_filter);
+        tera.register_filter("percent", percent_filter);
+        tera.register_filter("label", label_filter);
+        tera.register_function("t", TextFunction);
         let mut sources = BTreeMap::new();
         let mut templates = Vec::new();
         let mut problems = Vec::new();
+        let catalogues = match Catalogues::from_theme(theme) {
+            Ok(c) => c,
+            Err(p) => {
+                problems.extend(p);
+                Catalogues::default()
+            }
+        };
         for (name, file) in theme.templates() {
             match std::str::from_utf8(&file.bytes) {
                 Ok(text) => {
@@ -139,6 +151,7 @@ impl Renderer {
             .collect();
         Ok(Renderer {
             tera,
+            catalogues: Arc::new(catalogues),
             statics,
             sources,
         })
@@ -152,6 +165,24 @@ impl Renderer {
         client: &Client,
         as_of: Date,
     ) -> Result<Vec<RenderedFile>, Diagnostic> {
+        let locale = self.catalogues.locale(&client.language(config));
+        locale::scope(&locale, || {
+            self.render_in_locale(config, client, as_of, &locale)
+        })
+    }
+
+    /// The theme's catalogues.
+    pub fn catalogues(&self) -> &Catalogues {
+        &self.catalogues
+    }
+
+    fn render_in_locale(
+        &self,
+        config: &PortalConfig,
+        client: &Client,
+        as_of: Date,
+        locale: &Arc<locale::Locale>,
+    ) -> Result<Vec<RenderedFile>, Diagnostic> {
         let client = client.for_client_eyes();
         let views = Views::new(&client, config, as_of);
         // Data every page shares is converted once; each page adds its own on a copy.
@@ -160,7 +191,7 @@ impl Renderer {
         let nav: Vec<NavItem> = pages
             .iter()
             .filter_map(|p| {
-                p.nav_title.map(|title| NavItem {
+                p.nav_title.as_deref().map(|title| NavItem {
                     key: p.key,
                     title,
                     href: &p.path,
@@ -168,6 +199,8 @@ impl Renderer {
             })
             .collect();
         shared.insert("nav", &nav);
+        shared.insert("lang", locale.tag());
+        shared.insert("dir", locale.direction().as_str());
         let folder = client.folder();
         // One rule for quotes on every text, not only in Markdown; text imported as plain
         // keeps its characters.
@@ -177,26 +210,28 @@ impl Renderer {
         let rendered: Vec<Result<RenderedFile, Diagnostic>> = pages
             .into_par_iter()
             .map(|page| {
-                let mut ctx = shared.clone();
-                ctx.insert("root", &"../".repeat(page.path.matches('/').count()));
-                ctx.insert(
-                    "page",
-                    &PageMeta {
-                        key: page.key,
-                        title: &page.title,
-                    },
-                );
-                ctx.insert_value(page.data_key, page.data);
-                let mut html = self
-                    .tera
-                    .render(&page.template, &ctx)
-                    .map_err(|e| self.error(&e))?;
-                if smart {
-                    html = typography::smarten(&html);
-                }
-                Ok(RenderedFile {
-                    path: format!("{folder}/{}", page.path),
-                    contents: Contents::Bytes(Arc::from(html.into_bytes())),
+                locale::scope(locale, || {
+                    let mut ctx = shared.clone();
+                    ctx.insert("root", &"../".repeat(page.path.matches('/').count()));
+                    ctx.insert(
+                        "page",
+                        &PageMeta {
+                            key: page.key,
+                            title: &page.title,
+                        },
+                    );
+                    ctx.insert_value(page.data_key, page.data);
+                    let mut html = self
+                        .tera
+                        .render(&page.template, &ctx)
+                        .map_err(|e| self.error(&e))?;
+                    if smart {
+                        html = typography::smarten(&html);
+                    }
+                    Ok(RenderedFile {
+                        path: format!("{folder}/{}", page.path),
+                        contents: Contents::Bytes(Arc::from(html.into_bytes())),
+                    })
                 })
             })
             .collect();
@@ -252,8 +287,22 @@ impl Renderer {
         config: &PortalConfig,
         client: &Client,
     ) -> Result<String, Diagnostic> {
+        let locale = self.catalogues.locale(&client.language(config));
+        locale::scope(&locale, || {
+            self.render_lock_in_locale(config, client, &locale)
+        })
+    }
+
+    fn render_lock_in_locale(
+        &self,
+        config: &PortalConfig,
+        client: &Client,
+        locale: &locale::Locale,
+    ) -> Result<String, Diagnostic> {
         let mut ctx = Context::new();
         ctx.insert("root", "");
+        ctx.insert("lang", locale.tag());
+        ctx.insert("dir", locale.direction().as_str());
         ctx.insert("agency", &view::LockAgency::new(config));
         ctx.insert("remember", &client.alone_on_origin(config));
         let html = self
@@ -298,7 +347,7 @@ struct Page {
     /// Navigation key of the section it belongs to.
     key: &'static str,
     /// Link text in the navigation, for a section's first page.
-    nav_title: Option<&'static str>,
+    nav_title: Option<String>,
     /// Page title.
     title: String,
     /// The name templates read the page's data under.
@@ -313,9 +362,10 @@ struct Page {
 fn plan(client: &Client, views: &Views<'_>) -> tera::TeraResult<Vec<Page>> {
     fn section<T: Serialize>(
         key: &'static str,
-        title: &'static str,
+        title_key: &'static str,
         data: &T,
     ) -> tera::TeraResult<Page> {
+        let title = locale::t(title_key);
         let path = if key == "dashboard" {
             "index.html".to_owned()
         } else {
@@ -325,15 +375,15 @@ fn plan(client: &Client, views: &Views<'_>) -> tera::TeraResult<Vec<Page>> {
             path,
             template: format!("{key}.html"),
             key,
-            nav_title: Some(title),
-            title: title.to_owned(),
+            nav_title: Some(title.clone()),
+            title,
             data_key: key,
             data: tera::Value::try_from_serializable(data)?,
         })
     }
-    let mut pages = vec![section("dashboard", "Overview", &views.dashboard())?];
+    let mut pages = vec![section("dashboard", "nav-overview", &views.dashboard())?];
     if !client.reports.is_empty() {
-        pages.push(section("reports", "Reports", &views.reports())?);
+        pages.push(section("reports", "nav-reports", &views.reports())?);
         // Report bodies are most of a client's Markdown: convert them in parallel.
         let reports = client
             .reports
@@ -358,30 +408,38 @@ fn plan(client: &Client, views: &Views<'_>) -> tera::TeraResult<Vec<Page>> {
         pages.push(section("meetings", "Meetings", &views.meetings())?);
     }
     if !client.milestones.is_empty() {
-        pages.push(section("milestones", "Milestones", &views.milestones())?);
+        pages.push(section(
+            "milestones",
+            "nav-milestones",
+            &views.milestones(),
+        )?);
     }
     if let Some(scope) = views.scope() {
-        pages.push(section("scope", "Scope", &scope)?);
+        pages.push(section("scope", "nav-scope", &scope)?);
     }
     if !client.kpis.is_empty() {
-        pages.push(section("kpis", "KPIs", &views.kpis())?);
+        pages.push(section("kpis", "nav-kpis", &views.kpis())?);
     }
     if !client.changes.is_empty() {
-        pages.push(section("changes", "Changes", &views.changes())?);
+        pages.push(section("changes", "nav-changes", &views.changes())?);
     }
     if !client.raid.is_empty() {
-        pages.push(section("raid", "Risks & decisions", &views.raid())?);
+        pages.push(section("raid", "nav-raid", &views.raid())?);
     }
     if views.has_budget() {
-        pages.push(section("budget", "Budget", &views.budget())?);
+        pages.push(section("budget", "nav-budget", &views.budget())?);
     }
     if !client.service_levels.is_empty() {
-        let mut page = section("service-levels", "Service levels", &views.service_levels())?;
+        let mut page = section(
+            "service-levels",
+            "nav-service-levels",
+            &views.service_levels(),
+        )?;
         page.data_key = "service_levels";
         pages.push(page);
     }
     // Linked from the overview, not the navigation: a document to print, not a section.
-    let mut pack = section("print", "Print pack", &views.print_pack())?;
+    let mut pack = section("print", "nav-print", &views.print_pack())?;
     pack.nav_title = None;
     pack.data_key = "pack";
     pages.push(pack);
@@ -416,6 +474,81 @@ fn client_css(client: &Client) -> String {
     }
 }
 
+/// `{{ t(key="nav-reports") }}`: a text of the current locale's catalogue; every other
+/// argument is the message's (`t(key="days", n=3)`): numbers pick the plural form. The
+/// result is escaped here (`&`, `<`, `>`, `"`) and marked safe, so an apostrophe in a
+/// translation stays an apostrophe.
+struct TextFunction;
+
+impl tera::Function<tera::TeraResult<String>> for TextFunction {
+    fn call(&self, kwargs: Kwargs, _: &State) -> tera::TeraResult<String> {
+        let key: &str = kwargs.must_get("key")?;
+        // Text arguments (names, amounts) are escaped as Tera escapes any value; the
+        // catalogue's own text only for what HTML needs. Each text argument goes through
+        // Fluent as a private-use placeholder, put back after the escaping.
+        let mut args: Vec<(&str, Arg<'_>)> = Vec::new();
+        let mut texts: Vec<String> = Vec::new();
+        for (name, value) in kwargs.iter() {
+            let Some(name) = name.as_str().filter(|n| *n != "key") else {
+                continue;
+            };
+            let arg = if let Some(n) = value.as_f64().filter(|_| value.is_number()) {
+                Arg::Number(n)
+            } else {
+                let text = match value.as_str() {
+                    Some(text) => text.to_owned(),
+                    None => value.to_string(),
+                };
+                texts.push(if value.is_safe() {
+                    text
+                } else {
+                    let mut buf = Vec::with_capacity(text.len());
+                    tera::escape_html(&text, &mut buf).map_err(|e| {
+                        tera::Error::message(format!("cannot escape an argument: {e}"))
+                    })?;
+                    String::from_utf8(buf).unwrap_or(text)
+                });
+                Arg::Text(format!("\u{E000}{}\u{E001}", texts.len() - 1).into())
+            };
+            args.push((name, arg));
+        }
+        let mut out = escape_text(&locale::t_args(key, &args));
+        for (i, text) in texts.iter().enumerate() {
+            out = out.replace(&format!("\u{E000}{i}\u{E001}"), text);
+        }
+        Ok(out)
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+/// HTML-escapes a text for an element or a double-quoted attribute.
+fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `{{ o.label | label }}`: a model's word (`Sign-off`) in the current locale.
+fn label_filter(value: &str, _: Kwargs, _: &State) -> tera::TeraResult<String> {
+    Ok(locale::label(value))
+}
+
+/// `{{ 66.9 | percent }}` -> `66.9%` (`66,9 %` in German).
+fn percent_filter(value: f64, _: Kwargs, _: &State) -> tera::TeraResult<String> {
+    Ok(format::percent(value))
+}
+
 /// `{{ date | date }}` -> `14 Nov 2026`; `date(format="%A %-d %B")` for any chrono format.
 fn date_filter(value: &str, kwargs: Kwargs, _: &State) -> tera::TeraResult<String> {
     let date: Date = value
@@ -425,6 +558,7 @@ fn date_filter(value: &str, kwargs: Kwargs, _: &State) -> tera::TeraResult<Strin
     Ok(match format {
         None => format::short_date(date),
         Some("long") => format::long_date(date),
+        Some("day-month") => format::day_month(date),
         Some(f) => {
             use std::fmt::Write as _;
             let mut out = String::new();

@@ -16,6 +16,7 @@ use crate::source::Source;
 
 static DEFAULT_TEMPLATES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/default/templates");
 static DEFAULT_STATIC: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/default/static");
+static DEFAULT_I18N: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/default/i18n");
 
 /// The portal folder that overrides theme files.
 pub const OVERRIDE_DIR: &str = "theme";
@@ -46,6 +47,7 @@ impl Theme {
         for (prefix, dir) in [
             ("templates", &DEFAULT_TEMPLATES),
             ("static", &DEFAULT_STATIC),
+            ("i18n", &DEFAULT_I18N),
         ] {
             let mut stack = vec![dir];
             while let Some(d) = stack.pop() {
@@ -127,7 +129,7 @@ impl Theme {
         }
     }
 
-    /// Replaces files with those found under `dir/templates` and `dir/static`.
+    /// Replaces files with those found under `dir/templates`, `dir/static` and `dir/i18n`.
     fn overlay(&mut self, portal_root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) {
         let origin_of = |path: &Path| slash_path(path.strip_prefix(portal_root).unwrap_or(path));
         let linked = |path: &Path| {
@@ -142,7 +144,7 @@ impl Theme {
             problems.push(linked(dir));
             return;
         }
-        for part in ["templates", "static"] {
+        for part in ["templates", "static", "i18n"] {
             let base = dir.join(part);
             if base.is_symlink() {
                 problems.push(linked(&base));
@@ -248,6 +250,13 @@ impl Theme {
         self.files
             .iter()
             .filter_map(|(k, f)| k.strip_prefix("static/").map(|name| (name, f)))
+    }
+
+    /// Translation catalogues as (file name, file), name relative to `i18n/` (`de.ftl`).
+    pub fn i18n(&self) -> impl Iterator<Item = (&str, &ThemeFile)> {
+        self.files
+            .iter()
+            .filter_map(|(k, f)| k.strip_prefix("i18n/").map(|name| (name, f)))
     }
 
     /// A template's text with its origin, for diagnostics.

@@ -241,7 +241,8 @@ pub fn eject_theme(portal: &Path, to: Option<&Path>) -> Result<Ejected, Error> {
             builtin
                 .statics()
                 .map(|(name, f)| (format!("static/{name}"), f)),
-        );
+        )
+        .chain(builtin.i18n().map(|(name, f)| (format!("i18n/{name}"), f)));
     for (rel, file) in files {
         let path = target.join(&rel);
         if path.exists() {

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{Status, Views};
+use crate::locale;
 use crate::model::{InvoiceStatus, Kpi, Money, ServiceLevel, TimeEntry, week_of};
 use crate::render::{charts, format};
 
@@ -169,16 +170,17 @@ struct BreachView {
 }
 
 fn hours(h: f64) -> String {
-    let n = format::number(h);
-    if n == "1" {
-        "1 hour".to_owned()
-    } else {
-        format!("{n} hours")
-    }
+    locale::t_args(
+        "hours-count",
+        &[(
+            "n",
+            (format::plain_number(h).parse::<f64>().unwrap_or(h)).into(),
+        )],
+    )
 }
 
 fn month_name(d: crate::model::Date) -> String {
-    d.naive().format("%B %Y").to_string()
+    crate::locale::current().month_year(d)
 }
 
 impl Views<'_> {
@@ -388,11 +390,13 @@ impl Views<'_> {
                     due: i.due,
                     amount: self.money(i.amount),
                     status: if overdue {
-                        Status::new("red", "Overdue")
+                        Status::new("red", locale::t("overdue"))
                     } else {
                         match i.status {
-                            InvoiceStatus::Paid => Status::new("green", i.status.label()),
-                            _ => Status::new("amber", i.status.label()),
+                            InvoiceStatus::Paid => {
+                                Status::new("green", locale::label(i.status.label()))
+                            }
+                            _ => Status::new("amber", locale::label(i.status.label())),
                         }
                     },
                     paid_on: i.paid_on,
@@ -439,45 +443,76 @@ impl Views<'_> {
         let mut alerts = Vec::new();
         let mut percent = None;
         if let Some(cap) = &page.cap {
-            lines.push(format!(
-                "{} of {} spent ({}%), {} remaining.",
-                cap.spent, cap.cap, cap.percent_spent, cap.remaining
+            lines.push(locale::t_args(
+                "budget-card-spent",
+                &[
+                    ("spent", cap.spent.as_str().into()),
+                    ("cap", cap.cap.as_str().into()),
+                    ("percent", format::percent(cap.percent_spent as f64).into()),
+                    ("remaining", cap.remaining.as_str().into()),
+                ],
             ));
             if let Some(f) = &cap.forecast {
-                lines.push(format!("Forecast at completion: {f}."));
+                lines.push(locale::t_args(
+                    "budget-card-forecast",
+                    &[("amount", f.as_str().into())],
+                ));
             }
             if cap.over {
-                alerts.push("Spending is over the cap.".to_owned());
+                alerts.push(locale::t("budget-card-over"));
             } else if cap.forecast_over {
-                alerts.push("At the recent rate, spending would pass the cap.".to_owned());
+                alerts.push(locale::t("budget-card-would-pass"));
             }
             percent = Some(cap.percent_spent.clamp(0, 100));
         }
         if let Some(r) = &page.retainer {
             if let Some(p) = &r.current {
-                lines.push(format!(
-                    "{}: {} of {} hours used ({} included, {} carried over).",
-                    p.month, p.used, p.available, p.included, p.rolled_in
+                lines.push(locale::t_args(
+                    "budget-card-retainer",
+                    &[
+                        ("month", p.month.as_str().into()),
+                        ("used", p.used.as_str().into()),
+                        ("available", p.available.as_str().into()),
+                        ("included", p.included.as_str().into()),
+                        ("carried", p.rolled_in.as_str().into()),
+                    ],
                 ));
                 if p.over {
-                    alerts.push(format!("{} hours over the retainer this month.", p.overage));
+                    alerts.push(locale::t_args(
+                        "budget-card-retainer-over",
+                        &[("hours", p.overage.as_str().into())],
+                    ));
                 }
                 percent = Some(p.percent_used.clamp(0, 100));
             }
         }
         if page.cap.is_none() && page.retainer.is_none() {
             if let Some(t) = &page.time {
-                lines.push(format!("{} recorded, {} billable.", t.total, t.billable));
+                lines.push(locale::t_args(
+                    "budget-card-time",
+                    &[
+                        ("total", t.total.as_str().into()),
+                        ("billable", t.billable.as_str().into()),
+                    ],
+                ));
             }
         }
         if let Some(inv) = &page.invoices {
-            lines.push(format!("Invoiced {}, paid {}.", inv.billed, inv.paid));
+            lines.push(locale::t_args(
+                "budget-card-invoiced",
+                &[
+                    ("billed", inv.billed.as_str().into()),
+                    ("paid", inv.paid.as_str().into()),
+                ],
+            ));
             for i in &inv.overdue {
-                alerts.push(format!(
-                    "Invoice {} ({}) was due on {} and is overdue.",
-                    i.number,
-                    i.amount,
-                    format::short_date(i.due)
+                alerts.push(locale::t_args(
+                    "budget-card-invoice-overdue",
+                    &[
+                        ("number", i.number.as_str().into()),
+                        ("amount", i.amount.as_str().into()),
+                        ("date", format::short_date(i.due).into()),
+                    ],
                 ));
             }
         }
@@ -572,17 +607,22 @@ impl Views<'_> {
             .collect();
         let name = in_period.first().map(|(_, p)| p.name()).unwrap_or_default();
         let met = in_period.iter().filter(|(l, p)| p.met(l.target)).count();
-        let mut lines = vec![format!(
-            "{name}: {met} of {} service level{} met.",
-            in_period.len(),
-            if in_period.len() == 1 { "" } else { "s" }
+        let mut lines = vec![locale::t_args(
+            "sla-card-met",
+            &[
+                ("period", name.as_str().into()),
+                ("met", met.into()),
+                ("n", in_period.len().into()),
+            ],
         )];
         for (l, p) in in_period.iter().filter(|(l, p)| !p.met(l.target)) {
-            lines.push(format!(
-                "Missed: {}, {} against a target of {}.",
-                l.name,
-                format::with_unit(p.achieved, Some("%")),
-                format::with_unit(l.target, Some("%"))
+            lines.push(locale::t_args(
+                "sla-card-missed",
+                &[
+                    ("name", l.name.as_str().into()),
+                    ("achieved", format::with_unit(p.achieved, Some("%")).into()),
+                    ("target", format::with_unit(l.target, Some("%")).into()),
+                ],
             ));
         }
         Some(lines)

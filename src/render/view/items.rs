@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::{Status, Views};
+use crate::locale;
 use crate::model::Currency;
 use crate::model::{
     Better, Change, ChangeStatus, Date, Decision, DecisionStatus, Kpi, Milestone, Money, RaidItem,
@@ -33,23 +34,26 @@ impl<'a> Views<'a> {
             forecast_due: forecast,
             forecast_given: m.forecast_due.is_some(),
             done_on: m.done_on,
-            status: Status::new(status_key(m, self.as_of), m.status.label()),
+            status: Status::new(status_key(m, self.as_of), locale::label(m.status.label())),
             late: slip.is_some_and(|s| s > 0),
             slip_label: match slip {
                 _ if m.is_tbc() => "–".to_owned(),
-                None => "No forecast given".to_owned(),
-                Some(0) => "On plan".to_owned(),
+                None => locale::t("no-forecast"),
+                Some(0) => locale::t("on-plan"),
                 Some(days) => format::signed_duration(days),
             },
             // A slip is its own marker beside the status's own words and colour, not a
             // change of colour: "Planned" stays neutral, "14 days later than agreed" says
             // the rest.
-            slip_note: slip
-                .filter(|s| *s > 0 && !m.is_done())
-                .map(|s| format!("{} later than agreed", format::duration(s))),
-            slip_against_original: m
-                .slip_against_original()
-                .map(|d| format!("{} against the original date", format::signed_duration(d))),
+            slip_note: slip.filter(|s| *s > 0 && !m.is_done()).map(|s| {
+                locale::t_args("later-than-agreed", &[("span", format::duration(s).into())])
+            }),
+            slip_against_original: m.slip_against_original().map(|d| {
+                locale::t_args(
+                    "against-original",
+                    &[("span", format::signed_duration(d).into())],
+                )
+            }),
             history: m
                 .moves
                 .iter()
@@ -62,7 +66,7 @@ impl<'a> Views<'a> {
             variance: m.variance.as_ref().map(|v| match v {
                 Variance::Percent(p) => {
                     let sign = if *p > 0.0 { "+" } else { "" };
-                    format!("{sign}{}%", format::number(*p))
+                    format!("{sign}{}", format::percent(*p))
                 }
                 Variance::Text(t) => t.clone(),
             }),
@@ -71,9 +75,13 @@ impl<'a> Views<'a> {
             // Nobody has updated it since it fell due: say that, not a count of days.
             no_update_since: m.updated_on.filter(|_| m.is_stale(self.as_of)),
             days_overdue: forecast.map_or(0, |f| f.days_until(self.as_of).max(0)),
-            overdue_for: format!(
-                "{} overdue",
-                format::duration(forecast.map_or(0, |f| f.days_until(self.as_of).max(0)))
+            overdue_for: locale::t_args(
+                "span-overdue",
+                &[(
+                    "span",
+                    format::duration(forecast.map_or(0, |f| f.days_until(self.as_of).max(0)))
+                        .into(),
+                )],
             ),
             deliverables,
             acceptance: m.acceptance.current().map(|a| {
@@ -142,23 +150,30 @@ impl<'a> Views<'a> {
             description_html: self.inline(k.description.as_ref(), root),
             target: k.target.map(value),
             tolerance: match (lo, hi, k.tolerance) {
-                (Some(lo), Some(hi), _) => {
-                    Some(format!("Tolerance band {} to {}", value(lo), value(hi)))
-                }
-                (Some(lo), None, _) => Some(format!("Near target down to {}", value(lo))),
-                (None, Some(hi), _) => Some(format!("Near target up to {}", value(hi))),
+                (Some(lo), Some(hi), _) => Some(locale::t_args(
+                    "tolerance-band",
+                    &[("low", value(lo).into()), ("high", value(hi).into())],
+                )),
+                (Some(lo), None, _) => Some(locale::t_args(
+                    "near-target-down",
+                    &[("value", value(lo).into())],
+                )),
+                (None, Some(hi), _) => Some(locale::t_args(
+                    "near-target-up",
+                    &[("value", value(hi).into())],
+                )),
                 _ => None,
             },
             better: match k.better {
-                Better::Up => "Higher is better",
-                Better::Down => "Lower is better",
+                Better::Up => locale::t("higher-is-better"),
+                Better::Down => locale::t("lower-is-better"),
             },
             agreed: k.agreed,
             updated_on: k.updated_on,
             latest: latest.map(|p| value(p.value)),
             latest_on: latest.map(|p| p.on),
             status: match latest {
-                None => Some(Status::new("none", "No measurement yet")),
+                None => Some(Status::new("none", locale::t("no-measurement-yet"))),
                 Some(p) => k.standing(p.value).map(standing_status),
             },
             sparkline_svg: charts::sparkline(k, &value),
@@ -169,10 +184,10 @@ impl<'a> Views<'a> {
                     on: p.on,
                     value: value(p.value),
                     against: match k.standing(p.value) {
-                        None => "–",
-                        Some(Standing::OnTarget) => "Met",
-                        Some(Standing::NearTarget) => "Near",
-                        Some(Standing::OffTarget) => "Not met",
+                        None => "–".to_owned(),
+                        Some(Standing::OnTarget) => locale::t("met"),
+                        Some(Standing::NearTarget) => locale::t("near"),
+                        Some(Standing::OffTarget) => locale::t("not-met"),
                     },
                 })
                 .collect(),
@@ -316,9 +331,9 @@ impl<'a> Views<'a> {
 /// A KPI's standing as a badge.
 fn standing_status(standing: Standing) -> Status {
     match standing {
-        Standing::OnTarget => Status::new("green", "On target"),
-        Standing::NearTarget => Status::new("amber", "Near target"),
-        Standing::OffTarget => Status::new("red", "Off target"),
+        Standing::OnTarget => Status::new("green", locale::t("on-target")),
+        Standing::NearTarget => Status::new("amber", locale::t("near-target")),
+        Standing::OffTarget => Status::new("red", locale::t("off-target")),
     }
 }
 
@@ -334,21 +349,23 @@ pub(crate) fn kpi_value(value: f64, k: &Kpi, currency: Option<&Currency>) -> Str
             format::money(Money::from_cents(cents), currency)
         }
         Some("money") => {
-            let sign = if scaled < 0.0 { "−" } else { "" };
             let number = format!("{}{suffix}", format::number(scaled.abs()));
-            match currency.map(Currency::code) {
-                Some("EUR") => format!("{sign}€{number}"),
-                Some("USD") => format!("{sign}${number}"),
-                Some("GBP") => format!("{sign}£{number}"),
-                Some(code) => format!("{sign}{code} {number}"),
-                None => format!("{sign}{number}"),
-            }
+            format::with_currency_text(scaled < 0.0, &number, currency)
         }
-        Some("percent") => format!("{}{suffix}%", format::number(scaled)),
+        Some("percent") => {
+            format::with_unit_text(&format!("{}{suffix}", format::number(scaled)), Some("%"))
+        }
         Some("count") => format!("{}{suffix}", format::number(scaled)),
         Some("days") => {
-            let unit = if scaled.abs() == 1.0 { "day" } else { "days" };
-            format!("{}{suffix} {unit}", format::number(scaled))
+            if suffix.is_empty() {
+                locale::t_args("days", &[("n", scaled.into())])
+            } else {
+                format!(
+                    "{}{suffix} {}",
+                    format::number(scaled),
+                    locale::t("days-unit")
+                )
+            }
         }
         other => {
             let number = format!("{}{suffix}", format::number(scaled));
@@ -359,8 +376,7 @@ pub(crate) fn kpi_value(value: f64, k: &Kpi, currency: Option<&Currency>) -> Str
 
 /// Days of work, e.g. "14 days of effort".
 fn effort(days: f64) -> String {
-    let unit = if days == 1.0 { "day" } else { "days" };
-    format!("{} {unit} of effort", format::number(days))
+    locale::t_args("days-of-effort", &[("n", days.into())])
 }
 
 /// The styling key of a milestone: how it stands against the plan as of the given date.
@@ -462,7 +478,7 @@ pub(crate) struct KpiView {
     pub(super) description_html: Option<String>,
     pub(super) target: Option<String>,
     pub(super) tolerance: Option<String>,
-    pub(super) better: &'static str,
+    pub(super) better: String,
     pub(super) agreed: bool,
     pub(super) updated_on: Option<Date>,
     pub(super) latest: Option<String>,
@@ -476,7 +492,7 @@ pub(crate) struct KpiView {
 pub(crate) struct PointView {
     pub(super) on: Date,
     pub(super) value: String,
-    pub(super) against: &'static str,
+    pub(super) against: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

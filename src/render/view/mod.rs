@@ -46,7 +46,7 @@ macro_rules! tones {
     ($($ty:ty => |$v:ident| $tone:expr;)*) => {$(
         impl From<$ty> for Status {
             fn from($v: $ty) -> Status {
-                Status::new($tone, $v.label())
+                Status::new($tone, crate::locale::label($v.label()))
             }
         }
     )*};
@@ -190,8 +190,10 @@ pub(crate) fn rating_status(
         .and_then(|m| m.counts_as)
         .map_or("grey", Rag::key);
     let label = match (meaning, withheld_reason) {
-        (Some(_), Some(reason)) if rating.is_withheld() => format!("Withheld: {reason}"),
-        (Some(m), _) => m.label,
+        (Some(_), Some(reason)) if rating.is_withheld() => {
+            crate::locale::t_args("withheld-because", &[("reason", reason.as_str().into())])
+        }
+        (Some(m), _) => crate::locale::label(&m.label),
         // Off the scale: check refuses it before anything renders.
         (None, _) => rating.as_str().to_owned(),
     };
@@ -291,7 +293,7 @@ impl<'a> Views<'a> {
                     closing_summary: e.closing_summary.clone(),
                     fee_basis: e.fee_basis.map(|f| match (f, &e.fee_description) {
                         (_, Some(text)) => text.clone(),
-                        (f, None) => f.label().to_owned(),
+                        (f, None) => crate::locale::label(f.label()),
                     }),
                     contract_value: e.contract_value.map(|v| self.money(v)),
                     contract_value_short: e.contract_value.map(|v| self.money_short(v)),

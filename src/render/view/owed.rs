@@ -2,6 +2,7 @@
 //! what happens if it is missed. The overview's first card and a section of `portal.json`
 //! both come from here, so the page and the data never disagree.
 
+use crate::locale;
 use crate::model::{AcceptanceDecision, Client, Date, DecisionStatus, RaidKind};
 use crate::render::data::{Owed, OwedKind};
 
@@ -50,13 +51,15 @@ pub(crate) fn owed(client: &Client, as_of: Date) -> Vec<Owed> {
             continue; // accepted by the contract's terms: nothing is owed any more
         }
         let if_late = if deemed {
-            format!(
-                "{} counts as accepted on {} without your answer",
-                m.id,
-                crate::render::format::short_date(due)
+            locale::t_args(
+                "owed-deemed",
+                &[
+                    ("id", m.id.as_str().into()),
+                    ("date", crate::render::format::short_date(due).into()),
+                ],
             )
         } else {
-            format!("{} stays open and the work after it waits", m.id)
+            locale::t_args("owed-signoff-late", &[("id", m.id.as_str().into())])
         };
         push(
             OwedKind::SignOff,
@@ -76,7 +79,7 @@ pub(crate) fn owed(client: &Client, as_of: Date) -> Vec<Owed> {
         let if_late = d
             .if_late
             .clone()
-            .unwrap_or_else(|| "the work that depends on it waits".to_owned());
+            .unwrap_or_else(|| locale::t("owed-decision-late"));
         push(
             OwedKind::Decision,
             &d.id,
@@ -93,16 +96,14 @@ pub(crate) fn owed(client: &Client, as_of: Date) -> Vec<Owed> {
             .unwrap_or_else(|| c.requested_on.plus_days(CHANGE_DECISION_DAYS));
         let if_late = c.if_late.clone().unwrap_or_else(|| {
             if c.affects.milestones.is_empty() {
-                "the work goes on as agreed, without this change".to_owned()
+                locale::t("owed-change-late")
             } else {
-                format!(
-                    "{} stay{} planned without this change",
-                    c.affects.milestones.join(", "),
-                    if c.affects.milestones.len() == 1 {
-                        "s"
-                    } else {
-                        ""
-                    }
+                locale::t_args(
+                    "owed-change-late-milestones",
+                    &[
+                        ("ids", c.affects.milestones.join(", ").into()),
+                        ("n", c.affects.milestones.len().into()),
+                    ],
                 )
             }
         });
@@ -125,14 +126,11 @@ pub(crate) fn owed(client: &Client, as_of: Date) -> Vec<Owed> {
             if !i.is_open() || !theirs || !due_soon {
                 continue;
             }
-            let if_late = i.if_late.clone().unwrap_or_else(|| {
-                match kind {
-                    RaidKind::Dependency => "the work that waits on it slips",
-                    RaidKind::Risk => "the risk stays without its agreed response",
-                    RaidKind::Issue => "the issue stays open and its effect grows",
-                    RaidKind::Assumption => "the plan rests on an assumption nobody confirmed",
-                }
-                .to_owned()
+            let if_late = i.if_late.clone().unwrap_or_else(|| match kind {
+                RaidKind::Dependency => locale::t("owed-dependency-late"),
+                RaidKind::Risk => locale::t("owed-risk-late"),
+                RaidKind::Issue => locale::t("owed-issue-late"),
+                RaidKind::Assumption => locale::t("owed-assumption-late"),
             });
             push(
                 kind.into(),

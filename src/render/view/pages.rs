@@ -141,12 +141,15 @@ impl<'a> Views<'a> {
         let elapsed = start.days_until(self.as_of);
         // Past the end a full bar would say "finished"; it says how far past instead.
         let note = if elapsed > total {
-            Some(format!(
-                "{} past the planned end",
-                format::duration(end.days_until(self.as_of))
+            Some(crate::locale::t_args(
+                "past-planned-end",
+                &[("span", format::duration(end.days_until(self.as_of)).into())],
             ))
         } else if elapsed < 0 {
-            Some(format!("Starts in {}", format::duration(-elapsed)))
+            Some(crate::locale::t_args(
+                "starts-in",
+                &[("span", format::duration(-elapsed).into())],
+            ))
         } else {
             None
         };
@@ -173,7 +176,7 @@ impl<'a> Views<'a> {
                 .meta
                 .title
                 .clone()
-                .unwrap_or_else(|| "Scope of work".to_owned()),
+                .unwrap_or_else(|| crate::locale::t("scope-of-work")),
             deliverables: scope
                 .meta
                 .deliverables

@@ -1,0 +1,378 @@
+//! The reader's language: every text the theme shows, from a Fluent catalogue, and dates,
+//! numbers and money for the locale, from ICU4X's compiled data.
+//!
+//! A catalogue is a Fluent file (`i18n/<tag>.ftl`) of the theme: the built-in ones for
+//! English, German, French, Dutch and Spanish, and any a portal adds or overrides in its
+//! own `theme/i18n/`. Plurals are Fluent's (CLDR rules through `intl_pluralrules`); no
+//! plural rule is written here.
+//!
+//! The language of the client being rendered is *ambient*: [`scope`] makes a [`Locale`]
+//! current on this thread while one client's views and pages are made, and [`current`]
+//! gives it to the formatting helpers, the view code and the templates' `t()` function.
+//! Outside a scope (the portfolio, `check`'s messages) the current locale is English.
+
+mod catalogue;
+mod language;
+
+use std::cell::RefCell;
+use std::sync::{Arc, OnceLock};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use icu_datetime::DateTimeFormatter;
+use icu_datetime::fieldsets::{M, MD, YM, YMD};
+use icu_decimal::DecimalFormatter;
+use icu_decimal::input::Decimal;
+
+pub use catalogue::{Catalogue, Catalogues, missing_keys};
+pub use language::Language;
+
+use crate::model::Date;
+
+/// Whether text runs left to right or right to left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Latin, Cyrillic, Greek, CJK...
+    Ltr,
+    /// Arabic, Hebrew, Persian, Urdu...
+    Rtl,
+}
+
+impl Direction {
+    /// `ltr` or `rtl`, as HTML's `dir` attribute takes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
+/// Languages written right to left (ISO 639 codes, with their scripts' default).
+const RTL_LANGUAGES: [&str; 10] = ["ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"];
+
+/// One language's catalogue chain and formatters.
+pub struct Locale {
+    language: Language,
+    direction: Direction,
+    /// The most specific catalogue first (`fr-CH`, then `fr`), English last.
+    chain: Vec<FluentBundle<Arc<FluentResource>>>,
+    date_long: DateTimeFormatter<YMD>,
+    date_medium: DateTimeFormatter<YMD>,
+    day_month: DateTimeFormatter<MD>,
+    month_year: Option<DateTimeFormatter<YM>>,
+    short_month_year: Option<DateTimeFormatter<YM>>,
+    short_month: Option<DateTimeFormatter<M>>,
+    decimal: DecimalFormatter,
+    /// portico's English writes September `Sep`, as it always has; CLDR's international
+    /// English has `Sept`.
+    three_letter_sep: bool,
+}
+
+impl std::fmt::Debug for Locale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Locale")
+            .field("language", &self.language)
+            .finish_non_exhaustive()
+    }
+}
+
+/// An argument of a message: text as it is, or a number (selecting the plural form, and
+/// shown formatted for the locale).
+#[derive(Debug, Clone)]
+pub enum Arg<'a> {
+    /// Text, shown as it is.
+    Text(std::borrow::Cow<'a, str>),
+    /// A number: its plural category picks the form, and it is shown grouped.
+    Number(f64),
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(s: &'a str) -> Self {
+        Arg::Text(s.into())
+    }
+}
+
+impl From<String> for Arg<'_> {
+    fn from(s: String) -> Self {
+        Arg::Text(s.into())
+    }
+}
+
+impl<'a> From<&'a String> for Arg<'a> {
+    fn from(s: &'a String) -> Self {
+        Arg::Text(s.as_str().into())
+    }
+}
+
+macro_rules! number_args {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg<'_> {
+            fn from(n: $t) -> Self {
+                Arg::Number(n as f64)
+            }
+        }
+    )*};
+}
+number_args!(i64, u64, i32, u32, usize, f64);
+
+impl Locale {
+    /// The locale for `language` with its catalogues from `catalogues`.
+    pub fn new(language: &Language, catalogues: &Catalogues) -> Locale {
+        let icu = language.icu_locale();
+        let date_long = DateTimeFormatter::try_new((&icu).into(), YMD::long());
+        let date_medium = DateTimeFormatter::try_new((&icu).into(), YMD::medium());
+        let day_month = DateTimeFormatter::try_new((&icu).into(), MD::medium());
+        let decimal = DecimalFormatter::try_new((&icu).into(), Default::default());
+        // Compiled data falls back to the root locale, so these never fail for a valid tag;
+        // the English formatters are the fallback of last resort all the same.
+        let en: icu_locale_core::Locale = icu_locale_core::locale!("en-001");
+        let (date_long, date_medium, day_month, decimal) =
+            match (date_long, date_medium, day_month, decimal) {
+                (Ok(a), Ok(b), Ok(c), Ok(d)) => (a, b, c, d),
+                _ => (
+                    expect_formatter(DateTimeFormatter::try_new((&en).into(), YMD::long())),
+                    expect_formatter(DateTimeFormatter::try_new((&en).into(), YMD::medium())),
+                    expect_formatter(DateTimeFormatter::try_new((&en).into(), MD::medium())),
+                    expect_formatter(DecimalFormatter::try_new((&en).into(), Default::default())),
+                ),
+            };
+        let month_year = DateTimeFormatter::try_new((&icu).into(), YM::long()).ok();
+        let short_month_year = DateTimeFormatter::try_new((&icu).into(), YM::medium()).ok();
+        let short_month = DateTimeFormatter::try_new((&icu).into(), M::medium()).ok();
+        let chain = catalogues
+            .chain(language)
+            .into_iter()
+            .map(|c| {
+                let mut bundle = FluentBundle::new_concurrent(vec![c.langid()]);
+                // Isolation marks would change every English page; the theme sets `dir`
+                // on the page and `dir="auto"` where user text meets template text.
+                bundle.set_use_isolating(false);
+                bundle.set_formatter(Some(catalogue::format_number));
+                for r in c.resources() {
+                    // Duplicates inside one file are reported by `check`; later files of the
+                    // chain override earlier ones.
+                    let _ = bundle.add_resource(r.clone());
+                }
+                bundle
+            })
+            .collect();
+        let direction = if RTL_LANGUAGES.contains(&language.primary()) {
+            Direction::Rtl
+        } else {
+            Direction::Ltr
+        };
+        Locale {
+            language: language.clone(),
+            direction,
+            chain,
+            date_long,
+            date_medium,
+            day_month,
+            month_year,
+            short_month_year,
+            short_month,
+            decimal,
+            three_letter_sep: language.as_str() == "en",
+        }
+    }
+
+    /// The language tag, as `<html lang>` takes it.
+    pub fn tag(&self) -> &str {
+        self.language.as_str()
+    }
+
+    /// Left to right or right to left.
+    pub fn direction(&self) -> Direction {
+        self.direction
+    }
+
+    /// The text of `key` with `args`, from the most specific catalogue that has it. An
+    /// unknown key shows as itself, so a mistake in a theme is visible, never blank.
+    pub fn text(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+        self.lookup(key, args).unwrap_or_else(|| key.to_owned())
+    }
+
+    /// The text of `key` with `args`, or `None` when no catalogue of the chain has it.
+    pub fn lookup(&self, key: &str, args: &[(&str, Arg<'_>)]) -> Option<String> {
+        let fluent_args = (!args.is_empty()).then(|| {
+            let mut a = FluentArgs::with_capacity(args.len());
+            for (name, value) in args {
+                match value {
+                    Arg::Text(t) => a.set(*name, FluentValue::from(t.as_ref())),
+                    Arg::Number(n) => a.set(*name, FluentValue::from(*n)),
+                }
+            }
+            a
+        });
+        for bundle in &self.chain {
+            if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                return Some(
+                    bundle
+                        .format_pattern(pattern, fluent_args.as_ref(), &mut errors)
+                        .into_owned(),
+                );
+            }
+        }
+        None
+    }
+
+    /// A number for reading: at most two decimals, grouped for the locale, a true minus.
+    pub fn number(&self, value: f64) -> String {
+        let plain = crate::render::format::plain_number(value);
+        self.decimal_text(&plain)
+    }
+
+    /// Digits (an integer, or `123.45` with a point) formatted for the locale.
+    pub fn decimal_text(&self, plain: &str) -> String {
+        match plain.parse::<Decimal>() {
+            Ok(d) => true_minus(&self.decimal.format(&d).to_string()),
+            Err(_) => plain.to_owned(),
+        }
+    }
+
+    /// `14 Nov 2026`, `20.11.2026`.
+    pub fn short_date(&self, date: Date) -> String {
+        match icu_date(date) {
+            Some(d) => self.house(self.date_medium.format(&d).to_string()),
+            None => date.to_string(),
+        }
+    }
+
+    /// `November 2026`, `November 2026` in German too.
+    pub fn month_year(&self, date: Date) -> String {
+        match (icu_date(date), &self.month_year) {
+            (Some(d), Some(f)) => f.format(&d).to_string(),
+            _ => date.naive().format("%B %Y").to_string(),
+        }
+    }
+
+    /// `Nov 2026`, `11/2026`: a month on a chart's axis.
+    pub fn short_month_year(&self, date: Date) -> String {
+        match (icu_date(date), &self.short_month_year) {
+            (Some(d), Some(f)) => self.house(f.format(&d).to_string()),
+            _ => date.naive().format("%b %Y").to_string(),
+        }
+    }
+
+    /// `Nov`, `nov.`: a month whose year the axis shows elsewhere.
+    pub fn short_month(&self, date: Date) -> String {
+        match (icu_date(date), &self.short_month) {
+            (Some(d), Some(f)) => self.house(f.format(&d).to_string()),
+            _ => date.naive().format("%b").to_string(),
+        }
+    }
+
+    fn house(&self, text: String) -> String {
+        if self.three_letter_sep {
+            text.replace("Sept", "Sep")
+        } else {
+            text
+        }
+    }
+
+    /// `14 November 2026`, `20. November 2026`.
+    pub fn long_date(&self, date: Date) -> String {
+        match icu_date(date) {
+            Some(d) => self.date_long.format(&d).to_string(),
+            None => date.to_string(),
+        }
+    }
+
+    /// `14 Nov`, `20. Nov.`: a date whose year the reader knows from around it.
+    pub fn day_month(&self, date: Date) -> String {
+        match icu_date(date) {
+            Some(d) => self.house(self.day_month.format(&d).to_string()),
+            None => date.to_string(),
+        }
+    }
+}
+
+fn expect_formatter<T, E: std::fmt::Debug>(r: Result<T, E>) -> T {
+    match r {
+        Ok(t) => t,
+        // en-001 is in ICU4X's compiled data; this cannot happen short of a broken build.
+        Err(e) => panic!("ICU4X has no English data: {e:?}"),
+    }
+}
+
+/// ICU4X writes a hyphen-minus; pages use the true minus sign (U+2212) in every language.
+fn true_minus(s: &str) -> String {
+    s.replacen('-', "−", 1)
+}
+
+fn icu_date(date: Date) -> Option<icu_datetime::input::Date<icu_calendar::Iso>> {
+    use chrono::Datelike;
+    let d = date.naive();
+    let month = u8::try_from(d.month()).ok()?;
+    let day = u8::try_from(d.day()).ok()?;
+    icu_datetime::input::Date::try_new_iso(d.year(), month, day).ok()
+}
+
+/// The built-in catalogues, for outputs that are not a client's (the portfolio, scaffolds).
+pub fn builtin_catalogues() -> &'static Catalogues {
+    static BUILTIN: OnceLock<Catalogues> = OnceLock::new();
+    BUILTIN.get_or_init(Catalogues::builtin)
+}
+
+/// English from the built-in catalogue: the locale outside any client's scope.
+fn english() -> Arc<Locale> {
+    static EN: OnceLock<Arc<Locale>> = OnceLock::new();
+    EN.get_or_init(|| Arc::new(Locale::new(&Language::default(), builtin_catalogues())))
+        .clone()
+}
+
+thread_local! {
+    static CURRENT: RefCell<Option<Arc<Locale>>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with `locale` current on this thread (see the module's documentation).
+pub fn scope<R>(locale: &Arc<Locale>, f: impl FnOnce() -> R) -> R {
+    struct Restore(Option<Arc<Locale>>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let previous = self.0.take();
+            CURRENT.with(|c| *c.borrow_mut() = previous);
+        }
+    }
+    let previous = CURRENT.with(|c| c.borrow_mut().replace(locale.clone()));
+    let _restore = Restore(previous);
+    f()
+}
+
+/// The locale current on this thread: the client being rendered, else English.
+pub fn current() -> Arc<Locale> {
+    CURRENT.with(|c| c.borrow().clone()).unwrap_or_else(english)
+}
+
+/// The text of `key` in the current locale.
+pub fn t(key: &str) -> String {
+    current().text(key, &[])
+}
+
+/// A model's word for a status (`In progress`, `Fixed price`) in the current locale: the
+/// catalogue's `label-in-progress`, or the word itself where no catalogue has one (a
+/// portal's own rating scale says what it says).
+pub fn label(english: &str) -> String {
+    let mut key = String::from("label-");
+    for c in english.chars() {
+        if c.is_ascii_alphanumeric() {
+            key.push(c.to_ascii_lowercase());
+        } else if !key.ends_with('-') {
+            key.push('-');
+        }
+    }
+    let key = key.trim_end_matches('-');
+    current()
+        .lookup(key, &[])
+        .unwrap_or_else(|| english.to_owned())
+}
+
+/// The text of `key` with arguments in the current locale.
+pub fn t_args(key: &str, args: &[(&str, Arg<'_>)]) -> String {
+    current().text(key, args)
+}
+
+#[cfg(test)]
+mod tests;
