@@ -27,7 +27,10 @@ fn every_shipped_catalogue_has_every_english_key() {
             .iter()
             .filter(|k| !english.contains(*k))
             .collect();
-        assert!(extra.is_empty(), "{tag}.ftl has keys English lacks: {extra:?}");
+        assert!(
+            extra.is_empty(),
+            "{tag}.ftl has keys English lacks: {extra:?}"
+        );
     }
 }
 
