@@ -96,6 +96,10 @@ pub struct InitArgs {
     /// Your consultancy's name, shown in every page footer.
     #[arg(long, default_value = "Your Consultancy")]
     pub agency: String,
+    /// The portals' language, a BCP 47 tag (de, fr, nl, es, fr-CH...): portico.yaml's
+    /// `language:`, and the sample's headings.
+    #[arg(long, default_value = "en", value_parser = crate::locale::Language::parse)]
+    pub language: crate::locale::Language,
 }
 
 /// What `portico new` creates.
@@ -385,7 +389,12 @@ fn list_written(paths: &[PathBuf]) {
 }
 
 fn init(args: &InitArgs, color: bool) -> ExitCode {
-    match crate::scaffold::init(&args.dir, &args.agency, crate::build::today()) {
+    match crate::scaffold::init(
+        &args.dir,
+        &args.agency,
+        &args.language,
+        crate::build::today(),
+    ) {
         Ok(written) => {
             list_written(&written);
             let dir = args.dir.display();

@@ -118,6 +118,9 @@ pub enum Code {
     Placeholder,
     /// Warning: `init`'s sample client would be published beside real clients.
     SampleClient,
+    /// Warning: a portal's own catalogue (`theme/i18n/<tag>.ftl`) lacks texts English has;
+    /// they are shown in English.
+    MissingTranslation,
     /// Warning: a reader's password that zxcvbn judges easy to guess.
     WeakPassword,
     /// Warning: a protected client served from the same origin as another client.
@@ -189,6 +192,7 @@ impl Code {
         Code::UnlinkedFile,
         Code::Placeholder,
         Code::SampleClient,
+        Code::MissingTranslation,
         Code::WeakPassword,
         Code::SharedOrigin,
         Code::ActiveContent,
@@ -247,6 +251,7 @@ impl Code {
             Code::UnlinkedFile => "unlinked-file",
             Code::Placeholder => "placeholder",
             Code::SampleClient => "sample-client",
+            Code::MissingTranslation => "missing-translation",
             Code::WeakPassword => "weak-password",
             Code::SharedOrigin => "shared-origin",
             Code::ActiveContent => "active-content",
@@ -454,6 +459,7 @@ mod tests {
                 | Code::UnlinkedFile
                 | Code::Placeholder
                 | Code::SampleClient
+                | Code::MissingTranslation
                 | Code::WeakPassword
                 | Code::SharedOrigin
                 | Code::FutureReport

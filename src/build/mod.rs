@@ -52,7 +52,23 @@ pub fn validate(dir: &Path, as_of: Option<Date>) -> Result<Validated, Error> {
             diagnostics.extend(check::check_partial(partial, &loaded.sources));
         }
         match Theme::load(dir, &portal.config).and_then(|theme| Renderer::new(&theme)) {
-            Ok(r) => renderer = Some(r),
+            Ok(r) => {
+                let catalogues = r.catalogues();
+                diagnostics.extend(check::language::portal_language(
+                    &portal.config,
+                    catalogues,
+                    &loaded.sources,
+                ));
+                for client in &portal.clients {
+                    diagnostics.extend(check::language::client_language(
+                        client,
+                        catalogues,
+                        &loaded.sources,
+                    ));
+                }
+                diagnostics.extend(check::language::catalogues(catalogues));
+                renderer = Some(r);
+            }
             Err(problems) => diagnostics.extend(problems),
         }
     }

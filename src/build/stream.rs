@@ -172,6 +172,13 @@ pub(crate) fn run_client(
     result
         .diagnostics
         .extend(active_content(&client, &shared.config));
+    result
+        .diagnostics
+        .extend(crate::check::language::client_language(
+            &client,
+            shared.renderer.catalogues(),
+            &loaded.sources,
+        ));
     result.diagnostics.extend(protect::weak_passwords(
         &client,
         &shared.config.agency.name,
@@ -321,6 +328,14 @@ pub(crate) fn run_all(
         .flat_map(|r| r.diagnostics.iter().cloned())
         .collect();
     diagnostics.extend(portal_rules(&shared.config, &folders, &sources));
+    diagnostics.extend(crate::check::language::portal_language(
+        &shared.config,
+        shared.renderer.catalogues(),
+        &shared.config_sources,
+    ));
+    diagnostics.extend(crate::check::language::catalogues(
+        shared.renderer.catalogues(),
+    ));
     // A sample beside real clients would publish "Sample Client Ltd" with them.
     if folders.len() > 1 {
         for r in results.iter().filter(|r| r.sample) {

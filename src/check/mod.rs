@@ -7,6 +7,7 @@
 //! renderer follows is one this module has proven exists.
 
 mod budget;
+pub mod language;
 mod meetings;
 mod origin;
 mod practice;

@@ -369,6 +369,27 @@ pub fn label(english: &str) -> String {
         .unwrap_or_else(|| english.to_owned())
 }
 
+/// Whether `heading` is the "Next steps" heading of a built-in catalogue, in any language
+/// (`new report` writes it in the client's).
+pub fn is_next_steps_heading(heading: &str) -> bool {
+    static HEADINGS: OnceLock<Vec<String>> = OnceLock::new();
+    let headings = HEADINGS.get_or_init(|| {
+        let catalogues = builtin_catalogues();
+        catalogues
+            .tags()
+            .filter_map(|tag| Language::parse(tag).ok())
+            .map(|l| {
+                catalogues
+                    .locale(&l)
+                    .text("report-next-steps", &[])
+                    .to_lowercase()
+            })
+            .collect()
+    });
+    let heading = heading.trim().to_lowercase();
+    headings.iter().any(|h| *h == heading)
+}
+
 /// The text of `key` with arguments in the current locale.
 pub fn t_args(key: &str, args: &[(&str, Arg<'_>)]) -> String {
     current().text(key, args)

@@ -76,6 +76,8 @@ pub fn is_action_heading(heading: &str) -> bool {
         || words
             .windows(2)
             .any(|pair| pair[0] == "next" && is(pair[1], "step"))
+        // The heading `new report` writes in each built-in language ("Nächste Schritte").
+        || crate::locale::is_next_steps_heading(heading)
 }
 
 #[cfg(test)]

@@ -804,10 +804,13 @@ fn timeline_at(
     let mut svg = String::new();
     let _ = write!(
         svg,
-        "<svg class=\"timeline {}\" viewBox=\"0 0 {w} {}\" role=\"img\"><title>Milestone timeline: baseline and forecast dates, as of {}</title>",
+        "<svg class=\"timeline {}\" viewBox=\"0 0 {w} {}\" role=\"img\"><title>{}</title>",
         size.class,
         px(h),
-        esc(&format::long_date(as_of))
+        esc(&locale::t_args(
+            "timeline-title",
+            &[("date", format::long_date(as_of).into())]
+        ))
     );
     let (step, ticks) = fitted_time_ticks(min, max, w - left - right, font);
     for (i, t) in ticks.iter().enumerate() {

@@ -384,12 +384,16 @@ fn plan(client: &Client, views: &Views<'_>) -> tera::TeraResult<Vec<Page>> {
     let mut pages = vec![section("dashboard", "nav-overview", &views.dashboard())?];
     if !client.reports.is_empty() {
         pages.push(section("reports", "nav-reports", &views.reports())?);
-        // Report bodies are most of a client's Markdown: convert them in parallel.
+        // Report bodies are most of a client's Markdown: convert them in parallel. Rayon's
+        // threads do not share this one's locale: each task takes it along.
+        let current = locale::current();
         let reports = client
             .reports
             .par_iter()
             .enumerate()
-            .filter_map(|(i, r)| views.report(i).map(|report| (r, report)))
+            .filter_map(|(i, r)| {
+                locale::scope(&current, || views.report(i)).map(|report| (r, report))
+            })
             .map(|(r, report)| {
                 Ok(Page {
                     path: format!("reports/{}/index.html", r.slug),

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::Error;
 use crate::load::{self, CLIENTS_DIR, CONFIG_FILE, is_safe_slug, suggest_slug};
+use crate::locale::Language;
 use crate::model::Date;
 use crate::render::theme::{OVERRIDE_DIR, Theme};
 
@@ -62,7 +63,20 @@ fn yaml_string(s: &str) -> String {
 
 /// Creates a new portal in `dir`: `portico.yaml`, a `.gitignore` and one sample client
 /// with every kind of file, dated around `today`.
-pub fn init(dir: &Path, agency: &str, today: Date) -> Result<Vec<PathBuf>, Error> {
+pub fn init(
+    dir: &Path,
+    agency: &str,
+    language: &Language,
+    today: Date,
+) -> Result<Vec<PathBuf>, Error> {
+    let locale = crate::locale::builtin_catalogues().locale(language);
+    let heading = |key: &str| locale.text(key, &[]);
+    let (h_progress, h_next_steps, h_why) = (
+        heading("report-progress"),
+        heading("report-next-steps"),
+        heading("scope-why"),
+    );
+    let h_asks = locale.text("report-asks-of", &[("client", "Sample Client".into())]);
     let day = |offset: i64| today.plus_days(offset).to_string();
     let (start, end, first_review) = (day(-28), day(56), day(-14));
     let (m1, m1_accepted, m2, m3) = (day(-14), day(-12), day(21), day(49));
@@ -84,6 +98,10 @@ pub fn init(dir: &Path, agency: &str, today: Date) -> Result<Vec<PathBuf>, Error
         ("k2", &k2),
         ("k3", &k3),
         ("today", &today_s),
+        ("h_progress", &h_progress),
+        ("h_next_steps", &h_next_steps),
+        ("h_asks", &h_asks),
+        ("h_why", &h_why),
     ];
     let agency_yaml = yaml_string(agency);
     let sample = dir.join(CLIENTS_DIR).join("sample-client");
@@ -96,7 +114,7 @@ pub fn init(dir: &Path, agency: &str, today: Date) -> Result<Vec<PathBuf>, Error
             path: dir.join(CONFIG_FILE),
             text: fill(
                 include_str!("templates/portico.yaml"),
-                &[("agency", &agency_yaml)],
+                &[("agency", &agency_yaml), ("language", language.as_str())],
             ),
         },
         plan(dir.join(".gitignore"), include_str!("templates/gitignore")),

@@ -9,9 +9,11 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use super::{Planned, existing_client, require_portal, write_all, yaml_string};
 use crate::error::Error;
 use crate::load::{self, CLIENTS_DIR};
+use crate::locale::{self, Catalogues, t, t_args};
 use crate::model::{
     ChangeStatus, Client, Date, DecisionStatus, Rag, Rating, Report, is_action_heading,
 };
+use crate::render::Theme;
 use crate::render::format::{long_date, money, short_date, signed_days};
 
 /// Days until the next report when the client has no agreed cadence.
@@ -48,7 +50,13 @@ pub fn new_report(portal: &Path, client: &str, date: Date) -> Result<PathBuf, Er
     // a consultant who leaves a line in.
     let client = full.for_client_eyes();
     let currency = client.currency(&config);
-    let text = draft(&client, date, |m| money(m, currency));
+    // Headings in the client's language, from the portal's catalogues where it has its own.
+    let catalogues = Theme::load(portal, &config)
+        .ok()
+        .and_then(|theme| Catalogues::from_theme(&theme).ok())
+        .unwrap_or_else(|| crate::locale::builtin_catalogues().clone());
+    let locale = catalogues.locale(&client.language(&config));
+    let text = locale::scope(&locale, || draft(&client, date, |m| money(m, currency)));
     write_all(
         &[Planned {
             path: path.clone(),
@@ -75,27 +83,35 @@ fn draft(client: &Client, date: Date, money: impl Fn(crate::model::Money) -> Str
     let _ = write!(
         out,
         "---\ndate: {date}\ndraft: true   # remove this line to publish the report with the next build\ntitle: {}\nstatus: {}   # {}; change it if things moved\n# scope: green\n# schedule: green\n# budget: green\nsummary: \"\"   # two or three sentences a sponsor reads instead of the whole report\n---\n",
-        yaml_string(&format!("Status report, {}", long_date(date))),
+        yaml_string(&t_args("report-title", &[("date", long_date(date).into())])),
         status.as_str(),
         match previous {
             Some(r) => format!("as in the report of {}", r.meta.date),
             None => "the first report".to_owned(),
         },
     );
-    out.push_str("## Progress\n\n- \n");
+    let _ = write!(out, "## {}\n\n- \n", t("report-progress"));
 
     let due_soon: Vec<String> = client
         .milestones
         .iter()
         .filter_map(|m| Some((m, m.forecast().filter(|_| !m.is_done())?)))
         .filter(|(_, due)| *due >= date && *due < next)
-        .map(|(m, due)| format!("- {} {}: due {}", m.id, m.title, short_date(due)))
+        .map(|(m, due)| {
+            format!(
+                "- {} {}: {} {}",
+                m.id,
+                m.title,
+                t("due-lower"),
+                short_date(due)
+            )
+        })
         .collect();
     section(
         &mut out,
-        &format!(
-            "Milestones due before the next report ({})",
-            short_date(next)
+        &t_args(
+            "report-due-before-next",
+            &[("date", short_date(next).into())],
         ),
         &due_soon,
     );
@@ -114,7 +130,7 @@ fn draft(client: &Client, date: Date, money: impl Fn(crate::model::Money) -> Str
             )
         })
         .collect();
-    section(&mut out, "Overdue", &overdue);
+    section(&mut out, &t("overdue"), &overdue);
 
     let serious: Vec<String> = client
         .raid
@@ -134,7 +150,7 @@ fn draft(client: &Client, date: Date, money: impl Fn(crate::model::Money) -> Str
             )
         })
         .collect();
-    section(&mut out, "Risks and issues needing attention", &serious);
+    section(&mut out, &t("report-needing-attention"), &serious);
 
     let mut awaited: Vec<String> = client
         .raid
@@ -166,11 +182,7 @@ fn draft(client: &Client, date: Date, money: impl Fn(crate::model::Money) -> Str
                 )
             }),
     );
-    section(
-        &mut out,
-        "Decisions and change requests awaiting you",
-        &awaited,
-    );
+    section(&mut out, &t("report-awaiting-you"), &awaited);
 
     let carried: Vec<String> = previous
         .map(|r| {
@@ -181,12 +193,15 @@ fn draft(client: &Client, date: Date, money: impl Fn(crate::model::Money) -> Str
         })
         .unwrap_or_default();
     let heading = match previous {
-        Some(r) => format!("Checklist from the report of {}", short_date(r.meta.date)),
-        None => "Checklist".to_owned(),
+        Some(r) => t_args(
+            "report-checklist-from",
+            &[("date", short_date(r.meta.date).into())],
+        ),
+        None => t("report-checklist"),
     };
     section(&mut out, &heading, &carried);
 
-    out.push_str("\n## Next steps\n\n1. \n");
+    let _ = write!(out, "\n## {}\n\n1. \n", t("report-next-steps"));
     out
 }
 

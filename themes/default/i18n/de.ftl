@@ -402,6 +402,7 @@ timeline-baseline = Basis
 timeline-done = erledigt
 timeline-overdue = Prognose, überfällig
 timeline-forecast = Prognose
+timeline-title = Zeitachse der Meilensteine: Basis- und Prognosetermine, Stand { $date }
 
 ## Feed und Kalender
 
@@ -459,3 +460,16 @@ label-dependency = Abhängigkeit
 label-risk = Risiko
 label-issue = Problem
 label-assumption = Annahme
+
+## Vorlagen von portico new report und portico init
+
+report-title = Statusbericht, { $date }
+report-progress = Fortschritt
+report-next-steps = Nächste Schritte
+report-asks-of = Bitten an { $client }
+scope-why = Warum diese Arbeit
+report-due-before-next = Meilensteine fällig vor dem nächsten Bericht ({ $date })
+report-needing-attention = Risiken und Probleme, die Aufmerksamkeit brauchen
+report-awaiting-you = Entscheidungen und Änderungsanträge, die auf Sie warten
+report-checklist-from = Checkliste aus dem Bericht vom { $date }
+report-checklist = Checkliste

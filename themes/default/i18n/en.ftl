@@ -408,6 +408,7 @@ timeline-baseline = baseline
 timeline-done = done
 timeline-overdue = forecast, overdue
 timeline-forecast = forecast
+timeline-title = Milestone timeline: baseline and forecast dates, as of { $date }
 
 ## The feed and the calendar
 
@@ -465,3 +466,16 @@ label-dependency = Dependency
 label-risk = Risk
 label-issue = Issue
 label-assumption = Assumption
+
+## Templates portico new report and portico init write
+
+report-title = Status report, { $date }
+report-progress = Progress
+report-next-steps = Next steps
+report-asks-of = Asks of { $client }
+scope-why = Why this work
+report-due-before-next = Milestones due before the next report ({ $date })
+report-needing-attention = Risks and issues needing attention
+report-awaiting-you = Decisions and change requests awaiting you
+report-checklist-from = Checklist from the report of { $date }
+report-checklist = Checklist

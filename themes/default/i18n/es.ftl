@@ -402,6 +402,7 @@ timeline-baseline = línea base
 timeline-done = hecho
 timeline-overdue = previsión, con retraso
 timeline-forecast = previsión
+timeline-title = Cronología de hitos: fechas base y previstas, a { $date }
 
 ## Canal y calendario
 
@@ -459,3 +460,16 @@ label-dependency = Dependencia
 label-risk = Riesgo
 label-issue = Problema
 label-assumption = Supuesto
+
+## Plantillas de portico new report y portico init
+
+report-title = Informe de situación, { $date }
+report-progress = Avance
+report-next-steps = Próximos pasos
+report-asks-of = Peticiones a { $client }
+scope-why = Por qué este trabajo
+report-due-before-next = Hitos que vencen antes del próximo informe ({ $date })
+report-needing-attention = Riesgos y problemas que requieren atención
+report-awaiting-you = Decisiones y solicitudes de cambio pendientes de usted
+report-checklist-from = Lista de comprobación del informe del { $date }
+report-checklist = Lista de comprobación

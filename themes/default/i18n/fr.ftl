@@ -402,6 +402,7 @@ timeline-baseline = référence
 timeline-done = terminé
 timeline-overdue = prévision, en retard
 timeline-forecast = prévision
+timeline-title = Frise des jalons : dates de référence et prévues, au { $date }
 
 ## Flux et calendrier
 
@@ -459,3 +460,16 @@ label-dependency = Dépendance
 label-risk = Risque
 label-issue = Problème
 label-assumption = Hypothèse
+
+## Modèles de portico new report et portico init
+
+report-title = Rapport d’avancement, { $date }
+report-progress = Avancement
+report-next-steps = Prochaines étapes
+report-asks-of = Demandes à { $client }
+scope-why = Pourquoi ce travail
+report-due-before-next = Jalons attendus avant le prochain rapport ({ $date })
+report-needing-attention = Risques et problèmes à surveiller
+report-awaiting-you = Décisions et demandes de modification qui vous attendent
+report-checklist-from = Liste de contrôle du rapport du { $date }
+report-checklist = Liste de contrôle

@@ -402,6 +402,7 @@ timeline-baseline = basislijn
 timeline-done = gereed
 timeline-overdue = prognose, te laat
 timeline-forecast = prognose
+timeline-title = Tijdlijn van mijlpalen: basislijn- en verwachte data, stand per { $date }
 
 ## Feed en agenda
 
@@ -459,3 +460,16 @@ label-dependency = Afhankelijkheid
 label-risk = Risico
 label-issue = Issue
 label-assumption = Aanname
+
+## Sjablonen van portico new report en portico init
+
+report-title = Voortgangsrapportage, { $date }
+report-progress = Voortgang
+report-next-steps = Volgende stappen
+report-asks-of = Verzoeken aan { $client }
+scope-why = Waarom dit werk
+report-due-before-next = Mijlpalen vóór de volgende rapportage ({ $date })
+report-needing-attention = Risico’s en issues die aandacht vragen
+report-awaiting-you = Besluiten en wijzigingsverzoeken die op u wachten
+report-checklist-from = Checklist uit de rapportage van { $date }
+report-checklist = Checklist
