@@ -59,8 +59,7 @@ impl Language {
     /// (`en-001`: `14 Nov 2026`, day first); `en-US` gives `Nov 14, 2026`.
     pub(crate) fn icu_locale(&self) -> icu_locale_core::Locale {
         let tag = if self.0 == "en" { "en-001" } else { &self.0 };
-        tag.parse()
-            .unwrap_or_else(|_| icu_locale_core::locale!("en-001"))
+        tag.parse().unwrap_or(icu_locale_core::locale!("en-001"))
     }
 }
 

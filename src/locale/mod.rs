@@ -387,7 +387,7 @@ pub fn is_next_steps_heading(heading: &str) -> bool {
             .collect()
     });
     let heading = heading.trim().to_lowercase();
-    headings.iter().any(|h| *h == heading)
+    headings.contains(&heading)
 }
 
 /// The text of `key` with arguments in the current locale.
