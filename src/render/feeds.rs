@@ -299,13 +299,17 @@ pub(crate) fn meetings_ical(client: &Client, config: &PortalConfig, as_of: Date)
                     .ends(m.date.plus_days(1).naive());
             }
         }
-        let mut description = m.kind.label().to_owned();
+        let mut description = crate::locale::label(m.kind.label());
         if !m.attendees.is_empty() {
-            description.push_str(&format!(". With {}", m.attendees.join(", ")));
+            description.push_str(&format!(
+                ". {} {}",
+                crate::locale::t("meeting-with"),
+                m.attendees.join(", ")
+            ));
         }
         description.push('.');
         if !m.agenda.is_empty() {
-            description.push_str("\n\nAgenda:");
+            description.push_str(&format!("\n\n{}:", crate::locale::t("meeting-agenda")));
             for item in &m.agenda {
                 description.push_str(&format!("\n- {item}"));
             }

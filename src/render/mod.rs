@@ -409,7 +409,7 @@ fn plan(client: &Client, views: &Views<'_>) -> tera::TeraResult<Vec<Page>> {
         pages.extend(reports);
     }
     if !client.meetings.is_empty() {
-        pages.push(section("meetings", "Meetings", &views.meetings())?);
+        pages.push(section("meetings", "nav-meetings", &views.meetings())?);
     }
     if !client.milestones.is_empty() {
         pages.push(section(

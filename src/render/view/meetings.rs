@@ -24,7 +24,7 @@ struct MeetingView {
     /// `14:00–15:30 (Europe/Amsterdam)`, when a time is set.
     time: Option<String>,
     title: String,
-    kind: &'static str,
+    kind: String,
     place: Option<String>,
     attendees: Vec<String>,
     agenda: Vec<String>,
@@ -79,12 +79,14 @@ fn time_of(m: &Meeting, zone: Option<&str>) -> Option<String> {
 
 /// A cadence in days, in words: `every 4 weeks`, `every 10 days`.
 fn every(days: u32) -> String {
-    match days {
-        7 => "every week".to_owned(),
-        d if d % 7 == 0 => format!("every {} weeks", d / 7),
-        1 => "every day".to_owned(),
-        d => format!("every {d} days"),
-    }
+    use crate::locale::{Arg, t_args};
+    let weeks = days % 7 == 0;
+    let (key, n) = if weeks {
+        ("every-weeks", days / 7)
+    } else {
+        ("every-days", days)
+    };
+    t_args(key, &[("n", Arg::Number(f64::from(n)))])
 }
 
 /// Fragment ids for `meetings` in file order, unique even for two meetings on one day.
@@ -128,7 +130,7 @@ impl Views<'_> {
                 date: m.date,
                 time: time_of(m, self.zone_of(m)),
                 title: m.title.clone(),
-                kind: m.kind.label(),
+                kind: crate::locale::label(m.kind.label()),
                 place: m.place.clone(),
                 attendees: m.attendees.clone(),
                 agenda: m.agenda.clone(),

@@ -154,7 +154,7 @@ pub(crate) fn owed(client: &Client, as_of: Date) -> Vec<Owed> {
             let if_late = a
                 .if_late
                 .clone()
-                .unwrap_or_else(|| "the work that waits on it slips".to_owned());
+                .unwrap_or_else(|| locale::t("owed-dependency-late"));
             push(
                 OwedKind::Action,
                 &m.title,

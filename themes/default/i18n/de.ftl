@@ -50,8 +50,8 @@ as-of = Stand
 nav-label = Bereiche des Portals
 draft-preview = Entwurfsvorschau.
 draft-preview-text = Dieses Portal enthält { $n ->
-    [one] { $n } Berichtsentwurf, der noch nicht veröffentlicht ist
-   *[other] { $n } Berichtsentwürfe, die noch nicht veröffentlicht sind
+    [one] { $n } Entwurf (Bericht oder Protokoll), der noch nicht veröffentlicht ist
+   *[other] { $n } Entwürfe (Berichte oder Protokolle), die noch nicht veröffentlicht sind
 }: nur zur Durchsicht, bitte nicht weiterleiten.
 engagement-closed-on = Dieses Mandat wurde abgeschlossen am
 engagement-closed-text = Hier ändert sich nichts mehr.
@@ -473,3 +473,40 @@ report-needing-attention = Risiken und Probleme, die Aufmerksamkeit brauchen
 report-awaiting-you = Entscheidungen und Änderungsanträge, die auf Sie warten
 report-checklist-from = Checkliste aus dem Bericht vom { $date }
 report-checklist = Checkliste
+
+## Meetings
+nav-meetings = Besprechungen
+meetings-calendar-intro = Diese Besprechungen in Ihren Kalender übernehmen
+meetings-calendar-intro-text = , zu ihren Uhrzeiten.
+coming-up = Demnächst
+no-meeting-scheduled = Noch ist keine Besprechung angesetzt.
+past-meetings = Vergangene Besprechungen
+meeting-with = Mit
+meeting-agenda = Tagesordnung
+meeting-minutes = Protokoll
+meeting-draft = Entwurf
+no-minutes-yet = Noch kein Protokoll veröffentlicht.
+decisions-taken = Getroffene Entscheidungen
+meeting-actions = Aufgaben
+no-owner-named = Niemand benannt
+action-done = erledigt
+review-planned = Geplant { $every }; noch nicht angesetzt.
+every-weeks = { $n ->
+    [one] jede Woche
+   *[other] alle { $n } Wochen
+}
+every-days = { $n ->
+    [one] jeden Tag
+   *[other] alle { $n } Tage
+}
+label-steering-review = Lenkungsausschuss
+label-check-in = Abstimmung
+label-workshop = Workshop
+label-meeting = Besprechung
+label-action-from = Aufgabe aus
+calendar-link-milestones = Kalender der Meilensteine
+subscribe-calendar-text-milestones = mit Meilensteinen: Ihre Kalender-App übernimmt neue Termine, sobald sie vereinbart sind.
+subscribe-meetings = Den Kalender der Besprechungen abonnieren
+subscribe-meetings-text = , zu ihren Uhrzeiten in Ihrer Kalender-App.
+meetings-calendar-link = Kalender der Besprechungen
+meetings-calendar-text = , zu ihren Uhrzeiten: Fügen Sie die Adresse Ihrer Kalender-App hinzu, um Änderungen zu verfolgen.

@@ -479,3 +479,40 @@ report-needing-attention = Risks and issues needing attention
 report-awaiting-you = Decisions and change requests awaiting you
 report-checklist-from = Checklist from the report of { $date }
 report-checklist = Checklist
+
+## Meetings
+nav-meetings = Meetings
+meetings-calendar-intro = Add these meetings to your calendar
+meetings-calendar-intro-text = , at their times.
+coming-up = Coming up
+no-meeting-scheduled = No meeting is scheduled yet.
+past-meetings = Past meetings
+meeting-with = With
+meeting-agenda = Agenda
+meeting-minutes = Minutes
+meeting-draft = Draft
+no-minutes-yet = No minutes published yet.
+decisions-taken = Decisions taken
+meeting-actions = Actions
+no-owner-named = No owner named
+action-done = done
+review-planned = Planned { $every }; not yet scheduled.
+every-weeks = { $n ->
+    [one] every week
+   *[other] every { $n } weeks
+}
+every-days = { $n ->
+    [one] every day
+   *[other] every { $n } days
+}
+label-steering-review = Steering review
+label-check-in = Check-in
+label-workshop = Workshop
+label-meeting = Meeting
+label-action-from = Action from
+calendar-link-milestones = Calendar of milestones
+subscribe-calendar-text-milestones = of milestones: your calendar app adds new dates as they are agreed.
+subscribe-meetings = Subscribe to the calendar of meetings
+subscribe-meetings-text = , at their times in your calendar app.
+meetings-calendar-link = Calendar of meetings
+meetings-calendar-text = , at their times: add its address to your calendar app to follow changes.

@@ -50,8 +50,8 @@ as-of = Situación a
 nav-label = Secciones del portal
 draft-preview = Vista previa de borradores.
 draft-preview-text = Este portal incluye { $n ->
-    [one] { $n } borrador de informe que aún no se ha publicado
-   *[other] { $n } borradores de informe que aún no se han publicado
+    [one] { $n } borrador (informe o acta) que aún no se ha publicado
+   *[other] { $n } borradores (informes o actas) que aún no se han publicado
 }: solo para revisión, por favor no lo reenvíe.
 engagement-closed-on = Este encargo terminó el
 engagement-closed-text = Aquí ya no cambia nada.
@@ -473,3 +473,40 @@ report-needing-attention = Riesgos y problemas que requieren atención
 report-awaiting-you = Decisiones y solicitudes de cambio pendientes de usted
 report-checklist-from = Lista de comprobación del informe del { $date }
 report-checklist = Lista de comprobación
+
+## Meetings
+nav-meetings = Reuniones
+meetings-calendar-intro = Añada estas reuniones a su calendario
+meetings-calendar-intro-text = , a sus horas.
+coming-up = Próximas
+no-meeting-scheduled = Aún no hay ninguna reunión programada.
+past-meetings = Reuniones anteriores
+meeting-with = Con
+meeting-agenda = Orden del día
+meeting-minutes = Acta
+meeting-draft = Borrador
+no-minutes-yet = Aún no se ha publicado el acta.
+decisions-taken = Decisiones tomadas
+meeting-actions = Acciones
+no-owner-named = Sin responsable
+action-done = hecho el
+review-planned = Prevista { $every }; aún sin programar.
+every-weeks = { $n ->
+    [one] cada semana
+   *[other] cada { $n } semanas
+}
+every-days = { $n ->
+    [one] cada día
+   *[other] cada { $n } días
+}
+label-steering-review = Comité de dirección
+label-check-in = Seguimiento
+label-workshop = Taller
+label-meeting = Reunión
+label-action-from = Acción de
+calendar-link-milestones = Calendario de hitos
+subscribe-calendar-text-milestones = de hitos: su aplicación de calendario añade las nuevas fechas en cuanto se acuerdan.
+subscribe-meetings = Suscribirse al calendario de reuniones
+subscribe-meetings-text = , a sus horas en su aplicación de calendario.
+meetings-calendar-link = Calendario de reuniones
+meetings-calendar-text = , a sus horas: añada su dirección a su aplicación de calendario para seguir los cambios.

@@ -50,9 +50,9 @@ as-of = Situation au
 nav-label = Rubriques du portail
 draft-preview = Aperçu des brouillons.
 draft-preview-text = Ce portail contient { $n ->
-    [one] { $n } rapport en brouillon, pas encore publié
-   *[other] { $n } rapports en brouillon, pas encore publiés
-} : pour relecture uniquement, merci de ne pas le transmettre.
+    [one] { $n } brouillon (rapport ou compte rendu), pas encore publié
+   *[other] { $n } brouillons (rapports ou comptes rendus), pas encore publiés
+} : pour relecture uniquement, merci de ne pas le transmettre.
 engagement-closed-on = Cette mission s’est terminée le
 engagement-closed-text = Plus rien ne change ici.
 engagement-paused = Cette mission est suspendue.
@@ -473,3 +473,40 @@ report-needing-attention = Risques et problèmes à surveiller
 report-awaiting-you = Décisions et demandes de modification qui vous attendent
 report-checklist-from = Liste de contrôle du rapport du { $date }
 report-checklist = Liste de contrôle
+
+## Meetings
+nav-meetings = Réunions
+meetings-calendar-intro = Ajouter ces réunions à votre agenda
+meetings-calendar-intro-text = , à leurs horaires.
+coming-up = À venir
+no-meeting-scheduled = Aucune réunion n’est encore prévue.
+past-meetings = Réunions passées
+meeting-with = Avec
+meeting-agenda = Ordre du jour
+meeting-minutes = Compte rendu
+meeting-draft = Brouillon
+no-minutes-yet = Aucun compte rendu publié pour l’instant.
+decisions-taken = Décisions prises
+meeting-actions = Actions
+no-owner-named = Aucun responsable désigné
+action-done = fait le
+review-planned = Prévu { $every } ; pas encore planifié.
+every-weeks = { $n ->
+    [one] chaque semaine
+   *[other] toutes les { $n } semaines
+}
+every-days = { $n ->
+    [one] chaque jour
+   *[other] tous les { $n } jours
+}
+label-steering-review = Comité de pilotage
+label-check-in = Point d’étape
+label-workshop = Atelier
+label-meeting = Réunion
+label-action-from = Action issue de
+calendar-link-milestones = Calendrier des jalons
+subscribe-calendar-text-milestones = des jalons : votre agenda ajoute les nouvelles dates dès qu’elles sont convenues.
+subscribe-meetings = S’abonner au calendrier des réunions
+subscribe-meetings-text = , à leurs horaires dans votre agenda.
+meetings-calendar-link = Calendrier des réunions
+meetings-calendar-text = , à leurs horaires : ajoutez son adresse à votre agenda pour suivre les changements.

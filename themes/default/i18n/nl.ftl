@@ -50,8 +50,8 @@ as-of = Stand per
 nav-label = Onderdelen van het portaal
 draft-preview = Conceptweergave.
 draft-preview-text = Dit portaal bevat { $n ->
-    [one] { $n } conceptrapportage die nog niet is gepubliceerd
-   *[other] { $n } conceptrapportages die nog niet zijn gepubliceerd
+    [one] { $n } concept (rapportage of verslag) dat nog niet is gepubliceerd
+   *[other] { $n } concepten (rapportages of verslagen) die nog niet zijn gepubliceerd
 }: alleen ter beoordeling, niet doorsturen a.u.b.
 engagement-closed-on = Deze opdracht is afgesloten op
 engagement-closed-text = Hier verandert niets meer.
@@ -473,3 +473,40 @@ report-needing-attention = Risico’s en issues die aandacht vragen
 report-awaiting-you = Besluiten en wijzigingsverzoeken die op u wachten
 report-checklist-from = Checklist uit de rapportage van { $date }
 report-checklist = Checklist
+
+## Meetings
+nav-meetings = Overleggen
+meetings-calendar-intro = Zet deze overleggen in uw agenda
+meetings-calendar-intro-text = , op hun tijden.
+coming-up = Gepland
+no-meeting-scheduled = Er is nog geen overleg gepland.
+past-meetings = Eerdere overleggen
+meeting-with = Met
+meeting-agenda = Agenda
+meeting-minutes = Verslag
+meeting-draft = Concept
+no-minutes-yet = Nog geen verslag gepubliceerd.
+decisions-taken = Genomen besluiten
+meeting-actions = Acties
+no-owner-named = Geen eigenaar genoemd
+action-done = gedaan op
+review-planned = Gepland { $every }; nog niet ingepland.
+every-weeks = { $n ->
+    [one] elke week
+   *[other] elke { $n } weken
+}
+every-days = { $n ->
+    [one] elke dag
+   *[other] elke { $n } dagen
+}
+label-steering-review = Stuurgroep
+label-check-in = Afstemming
+label-workshop = Workshop
+label-meeting = Overleg
+label-action-from = Actie uit
+calendar-link-milestones = Agenda van mijlpalen
+subscribe-calendar-text-milestones = van mijlpalen: uw agenda-app neemt nieuwe data over zodra ze zijn afgesproken.
+subscribe-meetings = Abonneer op de agenda van overleggen
+subscribe-meetings-text = , op hun tijden in uw agenda-app.
+meetings-calendar-link = Agenda van overleggen
+meetings-calendar-text = , op hun tijden: voeg het adres toe aan uw agenda-app om wijzigingen te volgen.
