@@ -138,6 +138,16 @@ fn escape(text: &str) -> String {
     out
 }
 
+/// A calendar with portico's header properties and no events yet.
+fn empty_calendar() -> Calendar {
+    let mut calendar = Calendar::empty();
+    calendar
+        .append_property(("VERSION", "2.0"))
+        .append_property(("PRODID", "-//portico//client portal//EN"))
+        .append_property(("CALSCALE", "GREGORIAN"));
+    calendar
+}
+
 /// Most review meetings listed ahead: a year of weekly reviews.
 const MAX_REVIEWS: usize = 52;
 
@@ -148,15 +158,11 @@ pub(crate) fn ical(client: &Client, config: &PortalConfig, as_of: Date) -> Strin
     let base = client.base_url(config);
     let folder = id_part(client.folder());
     let stamp = midnight(as_of);
-    let mut calendar = Calendar::empty();
-    calendar
-        .append_property(("VERSION", "2.0"))
-        .append_property(("PRODID", "-//portico//client portal//EN"))
-        .append_property(("CALSCALE", "GREGORIAN"))
-        .name(&locale::t_args(
-            "calendar-title",
-            &[("client", client.profile.name.as_str().into())],
-        ));
+    let mut calendar = empty_calendar();
+    calendar.name(&locale::t_args(
+        "calendar-title",
+        &[("client", client.profile.name.as_str().into())],
+    ));
     for m in &client.milestones {
         // A milestone to be confirmed has no day to put in a calendar.
         let (Some(agreed), Some(on)) = (m.agreed(), m.done_on.or_else(|| m.forecast())) else {
@@ -255,12 +261,12 @@ pub(crate) fn meetings_ical(client: &Client, config: &PortalConfig, as_of: Date)
     let base = client.base_url(config);
     let folder = id_part(client.folder());
     let stamp = midnight(as_of);
-    let mut calendar = Calendar::empty();
-    calendar
-        .append_property(("VERSION", "2.0"))
-        .append_property(("PRODID", "-//portico//client portal//EN"))
-        .append_property(("CALSCALE", "GREGORIAN"))
-        .name(&format!("{}: meetings", client.profile.name));
+    let mut calendar = empty_calendar();
+    calendar.name(&format!(
+        "{}: {}",
+        client.profile.name,
+        locale::t("nav-meetings")
+    ));
     // Each zone with the span of dates its meetings fall on.
     let mut zones: std::collections::BTreeMap<&str, (chrono_tz::Tz, Date, Date)> =
         Default::default();
