@@ -110,9 +110,14 @@ pub(crate) async fn serve(
 
 const LIVERELOAD_JS: &str = "// portico preview: reload when the portal is rebuilt.
 (() => {
-  const version = document.currentScript.dataset.version;
-  const events = new EventSource('/__portico/events?since=' + version);
+  const data = document.currentScript.dataset;
+  const pending = data.pending ? '&pending=' + data.pending : '';
+  const events = new EventSource('/__portico/events?since=' + data.version + pending);
   events.addEventListener('reload', () => location.reload());
+  events.addEventListener('pending', (e) => {
+    const note = document.getElementById('portico-pending');
+    if (note) note.textContent = e.data;
+  });
 })();
 ";
 
@@ -124,30 +129,49 @@ async fn livereload_js() -> Response {
         .into_response()
 }
 
-/// Which snapshot the page asking for events was rendered from.
+/// Which snapshot the page asking for events was rendered from, and, for the portfolio,
+/// how many clients were not built yet when it was.
 #[derive(serde::Deserialize)]
 struct Since {
     since: Option<u64>,
+    pending: Option<usize>,
 }
 
 /// Server-sent events: one `reload` event per rebuild, sent only once the new snapshot is
 /// in place, so the reloaded page is always complete. A page rendered from an older
 /// snapshot than the current one (a rebuild finished while it loaded) is told at once.
+///
+/// Snapshots that only add clients built for the first time keep the version: nothing a
+/// client's page shows changed, so nothing reloads. The portfolio is the exception: it
+/// names `pending`, gets a `pending` event with its new note as each client is built, and
+/// reloads once when the last one is, to show every row.
 async fn events(
     State(state): State<AppState>,
-    Query(Since { since }): Query<Since>,
+    Query(Since { since, pending }): Query<Since>,
 ) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
     let mut snapshot = state.snapshot.clone();
-    let current = snapshot.borrow_and_update().version;
-    let missed = since
-        .filter(|v| *v != current)
-        .map(|_| Ok(reload_event(current)));
-    // Snapshots that only add clients built for the first time keep the version: nothing
-    // shown changed, so nothing reloads.
-    let mut last = current;
-    let later = WatchStream::from_changes(snapshot)
-        .filter(move |s| std::mem::replace(&mut last, s.version) != s.version)
-        .map(|s| Ok(reload_event(s.version)));
+    let (current, waiting) = {
+        let now = snapshot.borrow_and_update();
+        (now.version, now.pending.len())
+    };
+    let missed = (since.is_some_and(|v| v != current)
+        || pending.is_some_and(|p| p > 0 && waiting == 0))
+    .then(|| Ok(reload_event(current)));
+    let mut last = (current, pending.map(|_| waiting));
+    let later = WatchStream::from_changes(snapshot).filter_map(move |s| {
+        let (version, was) = last;
+        let now = was.map(|_| s.pending.len());
+        last = (s.version, now);
+        if version != s.version || (now == Some(0) && was != Some(0)) {
+            Some(Ok(reload_event(s.version)))
+        } else if now != was {
+            Some(Ok(Event::default()
+                .event("pending")
+                .data(pending_note(s.pending.len()))))
+        } else {
+            None
+        }
+    });
     Sse::new(tokio_stream::iter(missed).chain(later)).keep_alive(KeepAlive::default())
 }
 
@@ -182,11 +206,16 @@ async fn portfolio_response(path: String, snapshot: Arc<Snapshot>) -> Response {
     // Rendering a large portfolio takes a while: off the async workers.
     let rendered = tokio::task::spawn_blocking(move || render_portfolio_file(&path, &source)).await;
     match rendered {
-        Ok(Some((kind, body))) if kind.starts_with("text/html") => html(
-            StatusCode::OK,
-            with_pending_note(body, &snapshot),
-            &snapshot,
-        ),
+        Ok(Some((kind, body))) if kind.starts_with("text/html") => {
+            // The portfolio follows the background builds (see `events`).
+            let pending = Some(snapshot.pending.len());
+            html_following(
+                StatusCode::OK,
+                with_pending_note(body, &snapshot),
+                &snapshot,
+                pending,
+            )
+        }
         Ok(Some((kind, body))) => (
             [
                 (header::CONTENT_TYPE, kind),
@@ -441,13 +470,25 @@ pub(crate) fn content_type(path: &str) -> &'static str {
 
 /// An HTML response with the live-reload script, and the error overlay when the latest
 /// rebuild failed.
-fn html(status: StatusCode, mut page: String, snapshot: &Snapshot) -> Response {
+fn html(status: StatusCode, page: String, snapshot: &Snapshot) -> Response {
+    html_following(status, page, snapshot, None)
+}
+
+/// [`html`] for a page that also follows the background builds, rendered while `pending`
+/// clients were not built yet.
+fn html_following(
+    status: StatusCode,
+    mut page: String,
+    snapshot: &Snapshot,
+    pending: Option<usize>,
+) -> Response {
     let mut injected = String::new();
     if !snapshot.errors.is_empty() {
         injected.push_str(&overlay(snapshot));
     }
+    let follow = pending.map_or_else(String::new, |n| format!(" data-pending=\"{n}\""));
     injected.push_str(&format!(
-        "<script src=\"{PREFIX}/livereload.js\" data-version=\"{}\"></script>\n",
+        "<script src=\"{PREFIX}/livereload.js\"{follow} data-version=\"{}\"></script>\n",
         snapshot.version
     ));
     match page.rfind("</body>") {
@@ -473,10 +514,8 @@ fn with_pending_note(mut page: String, snapshot: &Snapshot) -> String {
         return page;
     }
     let note = format!(
-        "<p class=\"meta\" role=\"status\" id=\"portico-pending\">{n} client{} not built yet: {} built in the background (reload to see {}), and opening one builds it at once.</p>\n",
-        if n == 1 { "" } else { "s" },
-        if n == 1 { "it is" } else { "they are" },
-        if n == 1 { "its row" } else { "their rows" },
+        "<p class=\"meta\" role=\"status\" id=\"portico-pending\">{}</p>\n",
+        pending_note(n)
     );
     let at = page
         .find("<main")
@@ -486,6 +525,17 @@ fn with_pending_note(mut page: String, snapshot: &Snapshot) -> String {
         None => page.insert_str(0, &note),
     }
     page
+}
+
+/// The portfolio's note on clients not built yet; plain text.
+fn pending_note(n: usize) -> String {
+    format!(
+        "{n} client{} not built yet: {} built in the background, and this page shows {} once {} done; opening one builds it at once.",
+        if n == 1 { "" } else { "s" },
+        if n == 1 { "it is" } else { "they are" },
+        if n == 1 { "its row" } else { "their rows" },
+        if n == 1 { "it is" } else { "all are" },
+    )
 }
 
 fn escape(text: &str) -> String {

@@ -164,9 +164,10 @@ impl Server {
         let (want, wanted) = std::sync::mpsc::channel();
         let filler = {
             let (site, publish) = (Arc::clone(&site), Arc::clone(&publish));
+            let stopping = Arc::clone(&stopping);
             std::thread::Builder::new()
                 .name("portico-fill".into())
-                .spawn(move || fill(&site, &publish, &wanted, on_rebuild.as_ref()))
+                .spawn(move || fill(&site, &publish, &wanted, &stopping, on_rebuild.as_ref()))
                 .map_err(|e| Error::Serve(format!("cannot start building: {e}")))?
         };
 
@@ -247,15 +248,16 @@ impl Server {
             // Event streams never end by themselves; do not wait for them long.
             runtime.shutdown_timeout(Duration::from_millis(500));
         }
+        // The background builder writes without the site's lock: it stops at its next
+        // client, and must be done before the folder is removed.
+        if let Some(filler) = self.filler.take() {
+            let _ = filler.join();
+        }
         // Waits for a rebuild in progress, so nothing writes into the folder once removed.
         self.site
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .close();
-        // The background builder stops at its next client once the site is closed.
-        if let Some(filler) = self.filler.take() {
-            let _ = filler.join();
-        }
     }
 }
 
@@ -265,41 +267,63 @@ impl Drop for Server {
     }
 }
 
-/// How many clients the background builder builds at a time: one per core. A request for
-/// a client not built yet waits for at most one such batch before its client is built.
-const FILL_BATCH: usize = 2;
-
 /// Builds every client not built yet, those asked for (by the HTTP side, through `wanted`)
-/// first, publishing a snapshot after each batch; reports the problems found once all are
-/// built. Each batch holds the site's lock, so a rebuild after a change never runs at the
-/// same time, and a client a rebuild has built is not built again.
+/// first, one client at a time (its pages in parallel), publishing a snapshot after each;
+/// reports the problems found once all are built.
+///
+/// The building runs without the site's lock and at a lower priority than everything else
+/// (see [`background_pool`]), so a rebuild after a change neither waits for it nor shares
+/// the processor with it evenly: saving while the background builds still run reloads as
+/// fast as saving after they are done. A client a rebuild has built meanwhile keeps the
+/// rebuild's pages.
 fn fill(
     site: &Mutex<Site>,
     publish: &channel::Sender<Arc<site::Snapshot>>,
     wanted: &std::sync::mpsc::Receiver<String>,
+    stopping: &AtomicBool,
     on_rebuild: &(dyn Fn(&Rebuilt) + Send + Sync),
 ) {
     let started = std::time::Instant::now();
+    let pool = background_pool();
     let mut problems = Vec::new();
     let mut built = 0;
     loop {
         let asked: Vec<String> = wanted.try_iter().collect();
+        let job = {
+            let site = site.lock().unwrap_or_else(PoisonError::into_inner);
+            if site.is_closed() || stopping.load(Ordering::SeqCst) {
+                return;
+            }
+            let pending = site.pending();
+            if pending.is_empty() {
+                break;
+            }
+            let mut batch: Vec<String> =
+                asked.into_iter().filter(|s| pending.contains(s)).collect();
+            batch.sort();
+            batch.dedup();
+            if batch.is_empty() {
+                // One client, not one per core: the threads of two clients at once slow a
+                // rebuild after a change down, however low their priority (measured: 100
+                // against 67 ms from save to reload at 1,000 x 50, for a background fill
+                // of 20 against 26 s).
+                batch = pending.into_iter().take(1).collect();
+            }
+            built += batch.len();
+            site.first_builds(&batch)
+        };
+        let Some(job) = job else {
+            break;
+        };
+        let done = match &pool {
+            Some(pool) => pool.install(|| job.build()),
+            None => job.build(),
+        };
         let mut site = site.lock().unwrap_or_else(PoisonError::into_inner);
         if site.is_closed() {
             return;
         }
-        let pending = site.pending();
-        if pending.is_empty() {
-            break;
-        }
-        let mut batch: Vec<String> = asked.into_iter().filter(|s| pending.contains(s)).collect();
-        batch.sort();
-        batch.dedup();
-        if batch.is_empty() {
-            batch = pending.into_iter().take(FILL_BATCH).collect();
-        }
-        built += batch.len();
-        problems.extend(site.fill(&batch));
+        problems.extend(site.finish_first_builds(done));
         publish.send_replace(Arc::new(site.snapshot()));
     }
     if built > 0 {
@@ -311,6 +335,26 @@ fn fill(
             elapsed: started.elapsed(),
             problems,
         });
+    }
+}
+
+/// Threads for the background builds, one per core, each at the lowest scheduling
+/// priority; `None` (the shared pool) where threads cannot be given their own priority.
+fn background_pool() -> Option<rayon::ThreadPool> {
+    #[cfg(target_os = "linux")]
+    {
+        rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("portico-fill-{i}"))
+            // On Linux a nice value belongs to the thread that sets it for itself.
+            .start_handler(|_| {
+                let _ = rustix::process::setpriority_process(None, 19);
+            })
+            .build()
+            .ok()
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        None
     }
 }
 

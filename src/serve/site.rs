@@ -56,7 +56,7 @@ pub struct PortfolioSource {
     /// The theme.
     pub renderer: Arc<Renderer>,
     /// `portico.yaml`.
-    pub config: PortalConfig,
+    pub config: Arc<PortalConfig>,
     /// One row per client, each linking to its portal in the preview once built.
     pub rows: Vec<PortfolioRow>,
     /// The date the rows are judged against.
@@ -133,13 +133,13 @@ struct ClientState {
 /// `public/`) and served from there, so memory stays small whatever the portfolio's size.
 pub struct Site {
     root: PathBuf,
-    store: Store,
+    store: Arc<Store>,
     /// Set when the preview is stopping: rebuilds skip the clients they have not started.
     stopping: Arc<AtomicBool>,
     /// Called before each rebuild; see [`super::ServeOptions::before_rebuild`].
     before_rebuild: Option<fn(&Changes)>,
     as_of: Option<Date>,
-    config: Option<PortalConfig>,
+    config: Option<Arc<PortalConfig>>,
     renderer: Option<Arc<Renderer>>,
     /// Problems with `portico.yaml`, the theme or the clients folder.
     global: Vec<Diagnostic>,
@@ -168,7 +168,7 @@ impl Site {
     ) -> std::io::Result<Site> {
         Ok(Site {
             root: root.to_path_buf(),
-            store: Store::create()?,
+            store: Arc::new(Store::create()?),
             stopping,
             before_rebuild: None,
             as_of,
@@ -186,7 +186,7 @@ impl Site {
     }
 
     /// Removes the private folder; nothing is built after this.
-    pub(crate) fn close(&mut self) {
+    pub(crate) fn close(&self) {
         self.stopping.store(true, Ordering::SeqCst);
         self.store.close();
     }
@@ -298,27 +298,47 @@ impl Site {
             .collect()
     }
 
-    /// Builds those of `slugs` still waiting for their first build. Unlike a rebuild it
-    /// changes nothing already shown, so open pages are not told to reload.
-    pub fn fill(&mut self, slugs: &[String]) -> Vec<Diagnostic> {
+    /// Those of `slugs` still waiting for their first build, ready to be built without
+    /// the site's lock (so a rebuild after a change never waits for them); `None` when
+    /// none is waiting. [`Site::finish_first_builds`] takes the outcome.
+    pub(crate) fn first_builds(&self, slugs: &[String]) -> Option<FirstBuilds> {
         let waiting: Vec<String> = slugs
             .iter()
             .filter(|s| self.clients.get(*s).is_some_and(|c| c.pending))
             .cloned()
             .collect();
         if waiting.is_empty() {
-            return Vec::new();
+            return None;
         }
-        match catch_unwind(AssertUnwindSafe(|| {
-            self.rebuild_clients(&waiting, &crate::progress::Silent)
-        })) {
-            Ok(problems) => problems,
-            Err(panic) => {
-                let internal = internal_error(&waiting.join(", "), panic.as_ref());
-                for slug in &waiting {
-                    let state = self.clients.entry(slug.clone()).or_default();
-                    state.pending = false;
-                    state.problems = vec![internal.clone()];
+        Some(FirstBuilds {
+            run: self.run()?,
+            slugs: waiting,
+            stopping: Arc::clone(&self.stopping),
+        })
+    }
+
+    /// Takes in first builds. Unlike a rebuild it changes nothing already shown, so open
+    /// pages are not told to reload. A client rebuilt after a change while its first build
+    /// ran keeps the rebuild's pages: the first build read older files.
+    pub(crate) fn finish_first_builds(&mut self, built: BuiltFirst) -> Vec<Diagnostic> {
+        match built.outcome {
+            Ok(attempts) => {
+                let (current, stale): (Vec<_>, Vec<_>) = attempts
+                    .into_iter()
+                    .partition(|(slug, _)| self.clients.get(slug).is_some_and(|c| c.pending));
+                for (_, attempt) in stale {
+                    if let Some((_, dir)) = attempt.and_then(|a| a.files) {
+                        let _ = std::fs::remove_dir_all(dir);
+                    }
+                }
+                self.take_attempts(current)
+            }
+            Err(internal) => {
+                for slug in &built.slugs {
+                    if let Some(state) = self.clients.get_mut(slug).filter(|c| c.pending) {
+                        state.pending = false;
+                        state.problems = vec![internal.clone()];
+                    }
                 }
                 vec![internal]
             }
@@ -339,7 +359,7 @@ impl Site {
             self.global = problems.clone();
             return problems;
         }
-        self.config = config;
+        self.config = config.map(Arc::new);
         if !self.root.join(CLIENTS_DIR).is_dir() {
             let d = Diagnostic::error(
                 crate::Code::NoClientsFolder,
@@ -367,7 +387,7 @@ impl Site {
             self.global = problems.clone();
             return problems;
         }
-        self.config = config;
+        self.config = config.map(Arc::new);
         let slugs = load::client_slugs(&self.root);
         if !self.root.join(CLIENTS_DIR).is_dir() {
             let d = Diagnostic::error(
@@ -383,24 +403,32 @@ impl Site {
         problems
     }
 
-    fn rebuild_clients(&mut self, slugs: &[String], progress: &dyn Progress) -> Vec<Diagnostic> {
+    /// What building a client needs from the site; `None` until the configuration and
+    /// the theme have loaded.
+    fn run(&self) -> Option<Run> {
         let (Some(config), Some(renderer)) = (&self.config, &self.renderer) else {
-            return Vec::new();
+            return None;
         };
         // The preview has no way to stop on a malformed SOURCE_DATE_EPOCH (build and check
         // do); it states facts as of the machine's date instead.
         let today = crate::build::resolve_as_of(self.as_of, config)
             .unwrap_or_else(|_| crate::build::today());
-        let run = Run {
-            root: &self.root,
-            config,
-            renderer,
+        Some(Run {
+            root: self.root.clone(),
+            config: Arc::clone(config),
+            renderer: Arc::clone(renderer),
             today,
-            store: &self.store,
+            store: Arc::clone(&self.store),
             canonical_root: self
                 .root
                 .canonicalize()
                 .unwrap_or_else(|_| self.root.clone()),
+        })
+    }
+
+    fn rebuild_clients(&mut self, slugs: &[String], progress: &dyn Progress) -> Vec<Diagnostic> {
+        let Some(run) = self.run() else {
+            return Vec::new();
         };
         let states = &self.clients;
         let stopping = &self.stopping;
@@ -416,6 +444,11 @@ impl Site {
                 (slug.clone(), attempt)
             })
             .collect();
+        self.take_attempts(results)
+    }
+
+    /// Keeps what each attempt built; `None` removes a client whose folder is gone.
+    fn take_attempts(&mut self, results: Vec<(String, Option<Attempt>)>) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
         for (slug, result) in results {
             let Some(attempt) = result else {
@@ -510,7 +543,7 @@ impl Site {
                     .collect();
                 Some(Arc::new(PortfolioSource {
                     renderer: renderer.clone(),
-                    config: config.clone(),
+                    config: Arc::clone(config),
                     rows,
                     as_of: crate::build::resolve_as_of(self.as_of, config)
                         .unwrap_or_else(|_| crate::build::today()),
@@ -558,26 +591,61 @@ struct Attempt {
     row: Option<PortfolioRow>,
 }
 
-/// What every attempt in one rebuild shares.
-struct Run<'a> {
-    root: &'a Path,
-    config: &'a PortalConfig,
-    renderer: &'a Renderer,
+/// What every attempt in one rebuild shares; owned, so that first builds run without
+/// the site's lock.
+struct Run {
+    root: PathBuf,
+    config: Arc<PortalConfig>,
+    renderer: Arc<Renderer>,
     today: Date,
-    store: &'a Store,
+    store: Arc<Store>,
     /// The portal folder with every link resolved.
     canonical_root: PathBuf,
 }
 
-impl Run<'_> {
+/// First builds of clients, taken out of the [`Site`] by [`Site::first_builds`].
+pub(crate) struct FirstBuilds {
+    run: Run,
+    slugs: Vec<String>,
+    stopping: Arc<AtomicBool>,
+}
+
+/// The outcome of [`FirstBuilds::build`], for [`Site::finish_first_builds`].
+pub(crate) struct BuiltFirst {
+    slugs: Vec<String>,
+    /// Each client's attempt, or the internal error of a build that panicked.
+    outcome: Result<Vec<(String, Option<Attempt>)>, Diagnostic>,
+}
+
+impl FirstBuilds {
+    /// Builds the clients, in parallel on the calling thread's pool; a panic is caught.
+    pub(crate) fn build(self) -> BuiltFirst {
+        let FirstBuilds {
+            run,
+            slugs,
+            stopping,
+        } = self;
+        let outcome = catch_unwind(AssertUnwindSafe(|| {
+            slugs
+                .par_iter()
+                .filter(|_| !stopping.load(Ordering::Relaxed))
+                .map(|slug| (slug.clone(), run.attempt(slug, &[])))
+                .collect()
+        }))
+        .map_err(|panic| internal_error(&slugs.join(", "), panic.as_ref()));
+        BuiltFirst { slugs, outcome }
+    }
+}
+
+impl Run {
     /// Loads, checks, renders and stores one client; `None` when its folder is gone.
     fn attempt(&self, slug: &str, earlier: &[RenderedFile]) -> Option<Attempt> {
         let (root, config, renderer, today, store) = (
-            self.root,
-            self.config,
-            self.renderer,
+            self.root.as_path(),
+            self.config.as_ref(),
+            self.renderer.as_ref(),
             self.today,
-            self.store,
+            self.store.as_ref(),
         );
         let loaded = load::load_one_client(root, config, slug)?;
         let mut problems = loaded.diagnostics;

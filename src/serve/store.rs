@@ -8,6 +8,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use super::site::Served;
 use crate::render::{Contents, RenderedFile};
@@ -17,7 +18,9 @@ const PREFIX: &str = "portico-preview-";
 
 /// The private folder of one preview.
 pub(crate) struct Store {
-    dir: Option<tempfile::TempDir>,
+    /// `None` once closed. Behind a lock because first builds write into the store
+    /// without holding the site's lock (see [`super::site::FirstBuilds`]).
+    dir: Mutex<Option<tempfile::TempDir>>,
     /// The folder's path with every link resolved, so files in it can be opened without
     /// following any link (see [`super::open`]).
     canonical: PathBuf,
@@ -41,7 +44,7 @@ impl Store {
         let dir = builder.tempdir_in(&tmp)?;
         let canonical = dir.path().canonicalize()?;
         Ok(Store {
-            dir: Some(dir),
+            dir: Mutex::new(Some(dir)),
             canonical,
             next: AtomicU64::new(0),
         })
@@ -53,9 +56,9 @@ impl Store {
         &self,
         files: Vec<RenderedFile>,
     ) -> std::io::Result<(Vec<RenderedFile>, PathBuf)> {
-        let Some(_) = &self.dir else {
+        if self.is_closed() {
             return Err(std::io::Error::other("the preview is stopping"));
-        };
+        }
         let dir = self
             .canonical
             .join(self.next.fetch_add(1, Ordering::Relaxed).to_string());
@@ -96,12 +99,20 @@ impl Store {
 
     /// Whether [`Store::close`] has been called.
     pub(crate) fn is_closed(&self) -> bool {
-        self.dir.is_none()
+        self.dir
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_none()
     }
 
     /// Removes the folder and everything in it; later [`Store::keep`]s fail.
-    pub(crate) fn close(&mut self) {
-        if let Some(dir) = self.dir.take() {
+    pub(crate) fn close(&self) {
+        let dir = self
+            .dir
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        if let Some(dir) = dir {
             let path = dir.path().to_path_buf();
             if let Err(e) = dir.close() {
                 eprintln!(

@@ -104,3 +104,78 @@ fn an_edit_while_clients_are_first_built_is_served_once_announced() {
     let page = get(addr, "/zz-client-23/reports/2026-11-20/");
     assert!(page.body.contains("Edited during the first build: "));
 }
+
+/// Every event a page following the background builds gets: (event, data).
+fn portfolio_events(
+    addr: SocketAddr,
+    since: u64,
+    pending: usize,
+) -> mpsc::Receiver<(String, String)> {
+    let (tx, rx) = mpsc::channel();
+    let response = agent()
+        .get(&format!(
+            "http://{addr}/__portico/events?since={since}&pending={pending}"
+        ))
+        .call()
+        .unwrap();
+    std::thread::spawn(move || {
+        let reader = BufReader::new(response.into_body().into_reader());
+        let mut event = String::new();
+        for line in reader.lines() {
+            let Ok(line) = line else { break };
+            if let Some(name) = line.strip_prefix("event: ") {
+                event = name.to_owned();
+            } else if let Some(data) = line.strip_prefix("data: ") {
+                if tx.send((event.clone(), data.to_owned())).is_err() {
+                    break;
+                }
+            }
+        }
+    });
+    rx
+}
+
+#[test]
+fn the_portfolio_follows_the_background_builds_and_reloads_once_all_are_built() {
+    let portal = portfolio(24);
+    let server = start_unbuilt(&portal);
+    let addr = server.addr();
+    let index = get(addr, "/");
+    let at = index
+        .body
+        .find("data-pending=\"")
+        .expect("the portfolio follows the background builds")
+        + 14;
+    let pending: usize = index.body[at..].split('"').next().unwrap().parse().unwrap();
+    assert!(
+        pending > 0,
+        "asked for at once, the portfolio has clients not built yet"
+    );
+    let events = portfolio_events(addr, version_of(&index.body), pending);
+    let mut notes = 0;
+    loop {
+        let (event, data) = events
+            .recv_timeout(Duration::from_secs(120))
+            .expect("an event while the clients are built");
+        match event.as_str() {
+            "pending" => {
+                assert!(data.contains("not built yet"), "{data}");
+                notes += 1;
+            }
+            "reload" => break,
+            other => panic!("unexpected event {other}"),
+        }
+    }
+    assert!(
+        notes > 0 || pending == 1,
+        "the note counted down ({pending} waiting at first)"
+    );
+    let index = get(addr, "/");
+    assert!(
+        !index.body.contains("not built yet"),
+        "every row is there after the reload"
+    );
+    // A client's page is not reloaded by first builds (see above); nor is the portfolio once
+    // nothing waits.
+    assert!(index.body.contains("data-pending=\"0\""));
+}
