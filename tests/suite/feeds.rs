@@ -192,7 +192,12 @@ fn portal_json_matches_its_published_schema() {
         .unwrap()
         .1;
     let validator = jsonschema::validator_for(schema).unwrap();
-    for client in ["cradlestone", "kordaal-foods", "marrowby-vets"] {
+    for client in [
+        "cradlestone",
+        "kordaal-foods",
+        "maison-vellard",
+        "marrowby-vets",
+    ] {
         let data: serde_json::Value = serde_json::from_slice(
             &std::fs::read(portal.out().join(client).join("portal.json")).unwrap(),
         )

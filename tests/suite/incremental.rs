@@ -96,10 +96,11 @@ fn a_template_change_re_renders_every_client() {
         vec![
             "cradlestone".to_owned(),
             "kordaal-foods".to_owned(),
+            "maison-vellard".to_owned(),
             "marrowby-vets".to_owned()
         ]
     );
-    for client in ["cradlestone", "kordaal-foods", "marrowby-vets"] {
+    for client in ["cradlestone", "kordaal-foods", "maison-vellard", "marrowby-vets"] {
         let page =
             std::fs::read_to_string(portal.out().join(format!("{client}/reports/index.html")))
                 .unwrap();
@@ -115,7 +116,7 @@ fn shared_settings_rebuild_every_client() {
         "portico.yaml",
         &config.replace("Larchmere Advisory", "Larchmere Partners"),
     );
-    assert_eq!(portal.build().clients.len(), 3);
+    assert_eq!(portal.build().clients.len(), 4);
     let dashboard = std::fs::read_to_string(portal.out().join("marrowby-vets/index.html")).unwrap();
     assert!(dashboard.contains("Larchmere Partners"));
     let report = portico::build(&portico::BuildOptions {
@@ -126,7 +127,7 @@ fn shared_settings_rebuild_every_client() {
     .unwrap();
     assert_eq!(
         report.clients.len(),
-        3,
+        4,
         "a different --as-of rebuilds everyone"
     );
 }

@@ -164,7 +164,7 @@ fn portfolio_replaces_only_its_own_folder() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Wrote the portfolio of 3 clients as of 2026-11-20",
+            "Wrote the portfolio of 4 clients as of 2026-11-20",
         ));
     // A second run replaces the first whole.
     portal.write("portfolio/stray.html", "old");

@@ -13,7 +13,7 @@ use predicates::prelude::*;
 use crate::common::{TempPortal, fixture, links_in, read_tree, repo};
 
 /// Each example client protected by two passwords, from these variables.
-const READERS: [(&str, &str, &str); 3] = [
+const READERS: [(&str, &str, &str); 4] = [
     (
         "cradlestone",
         "CRADLESTONE_PASSWORD",
@@ -23,6 +23,11 @@ const READERS: [(&str, &str, &str); 3] = [
         "kordaal-foods",
         "KORDAAL_PASSWORD",
         "soups and sauces forecast",
+    ),
+    (
+        "maison-vellard",
+        "VELLARD_PASSWORD",
+        "soap bars and late invoices",
     ),
     ("marrowby-vets", "MARROWBY_PASSWORD", "vets on a fixed fee"),
 ];
@@ -716,7 +721,7 @@ fn protected_clients_are_rebuilt_only_when_their_inputs_or_passwords_change() {
         );
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
-    assert!(build(with_passwords(&mut portico())).contains("3 client portals"));
+    assert!(build(with_passwords(&mut portico())).contains("4 client portals"));
     let first = read_tree(&portal.out());
     let before = footprint(&portal);
     let stdout = build(with_passwords(&mut portico()));

@@ -385,13 +385,13 @@ fn build_state_is_kept_per_output_and_may_be_lost() {
         })
         .unwrap()
     };
-    assert_eq!(build(&portal.out()).clients.len(), 3);
-    assert_eq!(build(&site).clients.len(), 3);
+    assert_eq!(build(&portal.out()).clients.len(), 4);
+    assert_eq!(build(&site).clients.len(), 4);
     assert!(build(&portal.out()).clients.is_empty());
     assert!(build(&site).clients.is_empty());
     let full = read_tree(&portal.out());
     std::fs::remove_dir_all(portal.path().join(".portico")).unwrap();
-    assert_eq!(build(&portal.out()).clients.len(), 3, "a full build");
+    assert_eq!(build(&portal.out()).clients.len(), 4, "a full build");
     assert_eq!(read_tree(&portal.out()), full);
     assert_eq!(read_tree(&site), full);
 }

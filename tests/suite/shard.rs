@@ -40,7 +40,7 @@ fn build(portal: &TempPortal, out: &Path, shard: Option<Shard>) -> portico::Buil
 fn the_union_of_all_shards_is_the_full_build_byte_for_byte() {
     let portal = portfolio();
     let full_out = portal.path().join("full");
-    assert_eq!(build(&portal, &full_out, None).clients.len(), 6);
+    assert_eq!(build(&portal, &full_out, None).clients.len(), 7);
     let full = read_tree(&full_out);
     let client_of = |path: &str| path.split_once('/').map(|(c, _)| c.to_owned());
     for count in [1, 2, 3, 5] {
@@ -71,7 +71,7 @@ fn the_union_of_all_shards_is_the_full_build_byte_for_byte() {
             }
         }
         built.sort();
-        assert_eq!(built.len(), 6, "{count} shards build every client once");
+        assert_eq!(built.len(), 7, "{count} shards build every client once");
         assert_eq!(
             union.keys().collect::<Vec<_>>(),
             full.keys().collect::<Vec<_>>(),
