@@ -551,6 +551,18 @@ impl ClientCheck<'_> {
                 ),
                 _ => {}
             }
+            if d.group.is_some() && d.value.is_none() && d.money.is_some() {
+                self.at(
+                    Code::Inconsistent,
+                    &file,
+                    yaml_path!["details", i, "group"],
+                    format!(
+                        "detail \"{}\" has a group but no text value to group by",
+                        d.label
+                    ),
+                    Some("the portfolio groups text values only; remove `group:`".into()),
+                );
+            }
         }
         if let Some(logo) = &c.profile.branding.logo {
             let target = links::resolve(c, "", logo);

@@ -78,6 +78,11 @@ pub struct ClientProfile {
 pub struct Detail {
     /// What it is, e.g. "Project number" or "Lifecycle cost".
     pub label: String,
+    /// The label the consultant's portfolio groups text values by, when `label` is in the
+    /// client's language and the portfolio's views are not (`label: Région`,
+    /// `group: Region`). Only the portfolio reads it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     /// The fact as text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,

@@ -862,30 +862,42 @@ fn timeline_at(
                 px(cy)
             );
         }
+        let point = |what: String, date: Date| {
+            esc(&locale::t_args(
+                "timeline-point",
+                &[
+                    ("id", m.id.as_str().into()),
+                    ("what", what.into()),
+                    ("date", format::short_date(date).into()),
+                ],
+            ))
+        };
         let _ = write!(
             svg,
-            "<path class=\"baseline\" d=\"M{} {}l6 6l-6 6l-6 -6z\"><title>{}: {} {}</title></path>",
+            "<path class=\"baseline\" d=\"M{} {}l6 6l-6 6l-6 -6z\"><title>{}</title></path>",
             px(bx),
             px(cy - 6.0),
-            esc(&m.id),
-            esc(&locale::t("timeline-baseline")),
-            esc(&format::short_date(agreed))
+            point(locale::t("timeline-baseline"), agreed)
         );
+        // Without a forecast there is nothing to mark: a dot on the agreed date would read
+        // as "expected on time", which nobody said.
         let (class, word) = if m.is_done() {
             ("actual done", locale::t("timeline-done"))
+        } else if m.is_overdue(as_of) && m.forecast_due.is_none() {
+            ("actual overdue", locale::t("timeline-late-no-forecast"))
         } else if m.is_overdue(as_of) {
             ("actual overdue", locale::t("timeline-overdue"))
+        } else if m.forecast_due.is_none() {
+            continue;
         } else {
             ("actual", locale::t("timeline-forecast"))
         };
         let _ = write!(
             svg,
-            "<circle class=\"{class}\" cx=\"{}\" cy=\"{}\" r=\"6\"><title>{}: {} {}</title></circle>",
+            "<circle class=\"{class}\" cx=\"{}\" cy=\"{}\" r=\"6\"><title>{}</title></circle>",
             px(fx),
             px(cy),
-            esc(&m.id),
-            esc(&word),
-            esc(&format::short_date(actual))
+            point(word, actual)
         );
     }
     svg.push_str("</svg>");
@@ -1012,6 +1024,31 @@ mod tests {
         assert!(svg.contains("class=\"actual overdue\""), "{svg}");
         assert!(svg.contains(">Jul 2026<"), "{svg}");
         assert!(svg.contains(">Aug<"), "{svg}");
+    }
+
+    #[test]
+    fn a_milestone_without_a_forecast_gets_no_forecast_mark() {
+        let ms: Vec<Milestone> = serde_yaml::from_str(
+            "- {id: M1, title: a, baseline_due: 2026-10-01, status: planned}\n- {id: M2, title: b, baseline_due: 2026-08-01, status: in_progress}\n",
+        )
+        .unwrap();
+        let as_of: Date = "2026-09-01".parse().unwrap();
+        let refs: Vec<&Milestone> = ms.iter().collect();
+        let svg = timeline(&refs, None, None, as_of);
+        assert!(
+            svg.contains("<title>M1: baseline 1 Oct 2026</title>"),
+            "{svg}"
+        );
+        assert!(
+            !svg.contains("M1: forecast"),
+            "no forecast was given: {svg}"
+        );
+        // One mark, M2's, in each of the wide and the narrow drawing.
+        assert_eq!(svg.matches("<circle").count(), 2, "{svg}");
+        assert!(
+            svg.contains("<title>M2: late, no forecast 1 Aug 2026</title>"),
+            "{svg}"
+        );
     }
 }
 

@@ -100,7 +100,12 @@ fn a_template_change_re_renders_every_client() {
             "marrowby-vets".to_owned()
         ]
     );
-    for client in ["cradlestone", "kordaal-foods", "maison-vellard", "marrowby-vets"] {
+    for client in [
+        "cradlestone",
+        "kordaal-foods",
+        "maison-vellard",
+        "marrowby-vets",
+    ] {
         let page =
             std::fs::read_to_string(portal.out().join(format!("{client}/reports/index.html")))
                 .unwrap();

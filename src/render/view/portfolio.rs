@@ -285,7 +285,10 @@ impl PortfolioRow {
                 .profile
                 .details
                 .iter()
-                .filter_map(|d| Some((d.label.clone(), d.value.clone()?)))
+                .filter_map(|d| {
+                    let group = d.group.as_ref().unwrap_or(&d.label);
+                    Some((group.clone(), d.value.clone()?))
+                })
                 .collect(),
             href,
             status: latest.map(|r| {

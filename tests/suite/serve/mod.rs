@@ -412,7 +412,7 @@ fn the_index_is_the_live_portfolio() {
     assert_eq!(index.status, 200);
     // The same page `portico portfolio` writes: internal, with every view and export.
     assert!(index.body.contains("class=\"internal-banner\""));
-    assert!(index.body.contains("5 in these clients"));
+    assert!(index.body.contains("7 in these clients"));
     assert!(
         index
             .body

@@ -402,6 +402,9 @@ timeline-baseline = Basis
 timeline-done = erledigt
 timeline-overdue = Prognose, überfällig
 timeline-forecast = Prognose
+timeline-point = { $id }: { $what } { $date }
+timeline-late-no-forecast = verspätet, keine Prognose
+list-separator = {"; "}
 timeline-title = Zeitachse der Meilensteine: Basis- und Prognosetermine, Stand { $date }
 
 ## Feed und Kalender

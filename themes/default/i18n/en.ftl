@@ -408,6 +408,9 @@ timeline-baseline = baseline
 timeline-done = done
 timeline-overdue = forecast, overdue
 timeline-forecast = forecast
+timeline-point = { $id }: { $what } { $date }
+timeline-late-no-forecast = late, no forecast
+list-separator = {"; "}
 timeline-title = Milestone timeline: baseline and forecast dates, as of { $date }
 
 ## The feed and the calendar

@@ -402,6 +402,9 @@ timeline-baseline = línea base
 timeline-done = hecho
 timeline-overdue = previsión, con retraso
 timeline-forecast = previsión
+timeline-point = { $id }: { $what } { $date }
+timeline-late-no-forecast = con retraso, sin previsión
+list-separator = {"; "}
 timeline-title = Cronología de hitos: fechas base y previstas, a { $date }
 
 ## Canal y calendario

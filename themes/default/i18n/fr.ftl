@@ -402,6 +402,9 @@ timeline-baseline = référence
 timeline-done = terminé
 timeline-overdue = prévision, en retard
 timeline-forecast = prévision
+timeline-point = { $id } : { $what } { $date }
+timeline-late-no-forecast = en retard, pas de prévision
+list-separator = {"\u202F; "}
 timeline-title = Frise des jalons : dates de référence et prévues, au { $date }
 
 ## Flux et calendrier

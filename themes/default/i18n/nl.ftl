@@ -402,6 +402,9 @@ timeline-baseline = basislijn
 timeline-done = gereed
 timeline-overdue = prognose, te laat
 timeline-forecast = prognose
+timeline-point = { $id }: { $what } { $date }
+timeline-late-no-forecast = te laat, geen prognose
+list-separator = {"; "}
 timeline-title = Tijdlijn van mijlpalen: basislijn- en verwachte data, stand per { $date }
 
 ## Feed en agenda
