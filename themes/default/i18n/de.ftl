@@ -404,6 +404,7 @@ timeline-overdue = Prognose, überfällig
 timeline-forecast = Prognose
 timeline-point = { $id }: { $what } { $date }
 timeline-late-no-forecast = verspätet, keine Prognose
+colon = {": "}
 list-separator = {"; "}
 timeline-title = Zeitachse der Meilensteine: Basis- und Prognosetermine, Stand { $date }
 

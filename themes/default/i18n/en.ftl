@@ -410,6 +410,7 @@ timeline-overdue = forecast, overdue
 timeline-forecast = forecast
 timeline-point = { $id }: { $what } { $date }
 timeline-late-no-forecast = late, no forecast
+colon = {": "}
 list-separator = {"; "}
 timeline-title = Milestone timeline: baseline and forecast dates, as of { $date }
 

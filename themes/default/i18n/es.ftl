@@ -404,6 +404,7 @@ timeline-overdue = previsión, con retraso
 timeline-forecast = previsión
 timeline-point = { $id }: { $what } { $date }
 timeline-late-no-forecast = con retraso, sin previsión
+colon = {": "}
 list-separator = {"; "}
 timeline-title = Cronología de hitos: fechas base y previstas, a { $date }
 

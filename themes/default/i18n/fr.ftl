@@ -404,6 +404,7 @@ timeline-overdue = prévision, en retard
 timeline-forecast = prévision
 timeline-point = { $id } : { $what } { $date }
 timeline-late-no-forecast = en retard, pas de prévision
+colon = {"\u202F: "}
 list-separator = {"\u202F; "}
 timeline-title = Frise des jalons : dates de référence et prévues, au { $date }
 

@@ -404,6 +404,7 @@ timeline-overdue = prognose, te laat
 timeline-forecast = prognose
 timeline-point = { $id }: { $what } { $date }
 timeline-late-no-forecast = te laat, geen prognose
+colon = {": "}
 list-separator = {"; "}
 timeline-title = Tijdlijn van mijlpalen: basislijn- en verwachte data, stand per { $date }
 
