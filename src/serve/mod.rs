@@ -273,9 +273,9 @@ impl Drop for Server {
 ///
 /// The building runs without the site's lock and at a lower priority than everything else
 /// (see [`background_pool`]), so a rebuild after a change neither waits for it nor shares
-/// the processor with it evenly: saving while the background builds still run reloads as
-/// fast as saving after they are done. A client a rebuild has built meanwhile keeps the
-/// rebuild's pages.
+/// the processor with it evenly (it still shares caches and memory: at 1,000 x 50, save to
+/// reload takes about 70 ms while they run, against 30-50 ms once they are done). A client
+/// a rebuild has built meanwhile keeps the rebuild's pages.
 fn fill(
     site: &Mutex<Site>,
     publish: &channel::Sender<Arc<site::Snapshot>>,
