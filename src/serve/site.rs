@@ -255,7 +255,7 @@ impl Site {
     }
 
     /// Starts the preview without building any client: loads `portico.yaml` and the theme
-    /// and lists the clients, each waiting to be built ([`Site::fill`]). Everything that
+    /// and lists the clients, each waiting to be built in the background. Everything that
     /// fails here fails as in a full rebuild.
     pub fn prepare(&mut self) -> Rebuilt {
         let started = Instant::now();
