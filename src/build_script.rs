@@ -6,4 +6,5 @@
 fn main() {
     println!("cargo:rerun-if-changed=themes/default/templates");
     println!("cargo:rerun-if-changed=themes/default/static");
+    println!("cargo:rerun-if-changed=themes/default/i18n");
 }

@@ -14,8 +14,8 @@
 //! is rebuilt): stale or missing state costs time, never correctness.
 //!
 //! Each client's entry holds a BLAKE3 hash of everything its pages depend on: portico's
-//! version, `portico.yaml`, every theme file, the `--as-of` date, and every file in the
-//! client's folder (path and bytes). Templates can read any of a client's data, so a change
+//! version and executable, `portico.yaml`, every theme file (catalogues too), the `--as-of`
+//! date, and every file in the client's folder (path and bytes). Templates can read any of a client's data, so a change
 //! anywhere in a client rebuilds that whole client, and a change to anything shared rebuilds
 //! all of them.
 
@@ -173,10 +173,43 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     builder.create(dir)
 }
 
+/// Which portico program is running: its version alone would let a binary built from a
+/// newer commit (a `git pull` and `cargo run`, same version number) keep pages the old one
+/// rendered. The executable's size, modification time and inode change whenever it is
+/// rebuilt or replaced; reading its bytes would cost more than the no-change build itself.
+/// Where it cannot be read, every build is a full one.
+fn program_identity() -> &'static str {
+    static IDENTITY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    IDENTITY.get_or_init(|| {
+        let metadata = std::env::current_exe().and_then(std::fs::metadata);
+        match metadata {
+            Ok(m) => {
+                let modified = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos());
+                #[cfg(unix)]
+                let inode = std::os::unix::fs::MetadataExt::ino(&m);
+                #[cfg(not(unix))]
+                let inode = 0;
+                format!("{} {modified} {inode}", m.len())
+            }
+            Err(_) => format!(
+                "unknown {} {:?}",
+                std::process::id(),
+                std::time::SystemTime::now()
+            ),
+        }
+    })
+}
+
 /// The hash of what every client's pages share.
 pub(super) fn shared_hash(portal: &Path, theme: &Theme, as_of: Date, drafts: bool) -> String {
     let mut hasher = blake3::Hasher::new();
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hasher.update(b"\0program\0");
+    hasher.update(program_identity().as_bytes());
     // A `--drafts` preview holds pages a normal build does not.
     hasher.update(if drafts { b"\0drafts\0" } else { b"\0final\0" });
     // Pages state facts as of this date, so a build on another day is a different build.
@@ -184,7 +217,7 @@ pub(super) fn shared_hash(portal: &Path, theme: &Theme, as_of: Date, drafts: boo
     hasher.update(as_of.to_string().as_bytes());
     hasher.update(b"\0config\0");
     hash_entry(&mut hasher, &portal.join(CONFIG_FILE));
-    for (name, file) in theme.templates().chain(theme.statics()) {
+    for (name, file) in theme.templates().chain(theme.statics()).chain(theme.i18n()) {
         hasher.update(b"\0theme\0");
         hasher.update(name.as_bytes());
         hasher.update(b"\0");

@@ -39,6 +39,14 @@ pub enum Direction {
 }
 
 impl Direction {
+    fn of(language: &Language) -> Direction {
+        if RTL_LANGUAGES.contains(&language.primary()) {
+            Direction::Rtl
+        } else {
+            Direction::Ltr
+        }
+    }
+
     /// `ltr` or `rtl`, as HTML's `dir` attribute takes it.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -55,8 +63,9 @@ const RTL_LANGUAGES: [&str; 10] = ["ar", "he", "fa", "ur", "ps", "yi", "dv", "ck
 pub struct Locale {
     language: Language,
     direction: Direction,
-    /// The most specific catalogue first (`fr-CH`, then `fr`), English last.
-    chain: Vec<FluentBundle<Arc<FluentResource>>>,
+    /// The most specific catalogue first (`fr-CH`, then `fr`), English last, each with the
+    /// direction its language is written in.
+    chain: Vec<(FluentBundle<Arc<FluentResource>>, Direction)>,
     date_long: DateTimeFormatter<YMD>,
     date_medium: DateTimeFormatter<YMD>,
     day_month: DateTimeFormatter<MD>,
@@ -150,18 +159,15 @@ impl Locale {
                 bundle.set_use_isolating(false);
                 bundle.set_formatter(Some(catalogue::format_number));
                 for r in c.resources() {
-                    // Duplicates inside one file are reported by `check`; later files of the
-                    // chain override earlier ones.
-                    let _ = bundle.add_resource(r.clone());
+                    // The portal's file comes after the built-in one and must win: plain
+                    // `add_resource` keeps the first of two messages and drops the portal's.
+                    // (Duplicates inside one file are reported by `check`.)
+                    bundle.add_resource_overriding(r.clone());
                 }
-                bundle
+                (bundle, Direction::of(c.language()))
             })
             .collect();
-        let direction = if RTL_LANGUAGES.contains(&language.primary()) {
-            Direction::Rtl
-        } else {
-            Direction::Ltr
-        };
+        let direction = Direction::of(language);
         Locale {
             language: language.clone(),
             direction,
@@ -205,14 +211,17 @@ impl Locale {
             }
             a
         });
-        for bundle in &self.chain {
+        for (bundle, direction) in &self.chain {
             if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
-                return Some(
-                    bundle
-                        .format_pattern(pattern, fluent_args.as_ref(), &mut errors)
-                        .into_owned(),
-                );
+                let text = bundle.format_pattern(pattern, fluent_args.as_ref(), &mut errors);
+                // Punctuation and digits alone (`: `) take the page's direction as they are.
+                let words = text.chars().any(char::is_alphabetic);
+                return Some(if *direction == self.direction || !words {
+                    text.into_owned()
+                } else {
+                    isolate(&text, *direction)
+                });
             }
         }
         None
@@ -295,6 +304,31 @@ fn expect_formatter<T, E: std::fmt::Debug>(r: Result<T, E>) -> T {
         // en-001 is in ICU4X's compiled data; this cannot happen short of a broken build.
         Err(e) => panic!("ICU4X has no English data: {e:?}"),
     }
+}
+
+/// A fallback's text (English on an Arabic page) set apart in its own direction with
+/// Unicode's isolates, which work in attributes and feeds as well as in HTML: unisolated,
+/// the right-to-left page moves its full stop to the front and reads "1 of 3 done" as
+/// "of 3 done 1".
+fn isolate(text: &str, direction: Direction) -> String {
+    let open = match direction {
+        Direction::Ltr => '\u{2066}',
+        Direction::Rtl => '\u{2067}',
+    };
+    let mut out = String::with_capacity(text.len() + 6);
+    out.push(open);
+    out.push_str(text);
+    out.push(ISOLATE_END);
+    out
+}
+
+/// Pop directional isolate, closing [`isolate`]'s mark.
+const ISOLATE_END: char = '\u{2069}';
+
+/// `text` without the isolates of [`Locale::lookup`]: for files a consultant edits, where
+/// invisible marks only get in the way.
+pub fn without_isolates(text: &str) -> String {
+    text.replace(['\u{2066}', '\u{2067}', ISOLATE_END], "")
 }
 
 /// ICU4X writes a hyphen-minus; pages use the true minus sign (U+2212) in every language.

@@ -70,13 +70,15 @@ pub fn init(
     today: Date,
 ) -> Result<Vec<PathBuf>, Error> {
     let locale = crate::locale::builtin_catalogues().locale(language);
-    let heading = |key: &str| locale.text(key, &[]);
+    let heading = |key: &str| crate::locale::without_isolates(&locale.text(key, &[]));
     let (h_progress, h_next_steps, h_why) = (
         heading("report-progress"),
         heading("report-next-steps"),
         heading("scope-why"),
     );
-    let h_asks = locale.text("report-asks-of", &[("client", "Sample Client".into())]);
+    let h_asks = crate::locale::without_isolates(
+        &locale.text("report-asks-of", &[("client", "Sample Client".into())]),
+    );
     let day = |offset: i64| today.plus_days(offset).to_string();
     let (start, end, first_review) = (day(-28), day(56), day(-14));
     let (m1, m1_accepted, m2, m3) = (day(-14), day(-12), day(21), day(49));

@@ -57,6 +57,7 @@ pub fn new_report(portal: &Path, client: &str, date: Date) -> Result<PathBuf, Er
         .unwrap_or_else(|| crate::locale::builtin_catalogues().clone());
     let locale = catalogues.locale(&client.language(&config));
     let text = locale::scope(&locale, || draft(&client, date, |m| money(m, currency)));
+    let text = locale::without_isolates(&text);
     write_all(
         &[Planned {
             path: path.clone(),

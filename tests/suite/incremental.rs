@@ -177,3 +177,54 @@ fn a_failed_rebuild_keeps_the_previous_output_whole() {
     assert!(matches!(portal.build_err(), portico::Error::Invalid(_)));
     assert_eq!(read_tree(&portal.out()), before);
 }
+
+#[test]
+fn a_catalogue_edit_re_renders_the_clients_in_its_language() {
+    let portal = example();
+    portal.write("theme/i18n/de.ftl", "nav-overview = Startseite\n");
+    let report = portal.build();
+    assert!(
+        report.clients.contains(&"marrowby-vets".to_owned()),
+        "{:?}",
+        report.clients
+    );
+    let page = std::fs::read_to_string(portal.out().join("marrowby-vets/index.html")).unwrap();
+    assert!(page.contains(">Startseite<"), "{page}");
+    portal.write("theme/i18n/de.ftl", "nav-overview = Start\n");
+    portal.build();
+    let page = std::fs::read_to_string(portal.out().join("marrowby-vets/index.html")).unwrap();
+    assert!(
+        page.contains(">Start<"),
+        "the second edit is not lost either"
+    );
+}
+
+#[test]
+fn another_portico_program_re_renders_everything() {
+    // `git pull` and `cargo run` give a new program with the same version number: pages the
+    // old one rendered must not be kept as if the new one had.
+    let portal = TempPortal::copy_of(&repo().join("example-portal"));
+    let programs = tempfile::tempdir().unwrap();
+    let first = programs.path().join("portico-old");
+    let second = programs.path().join("portico-new");
+    let built = assert_cmd::cargo::cargo_bin("portico");
+    std::fs::copy(&built, &first).unwrap();
+    std::fs::copy(&built, &second).unwrap();
+    let run = |program: &Path| {
+        let out = std::process::Command::new(program)
+            .arg("build")
+            .arg(portal.path())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(run(&first).contains("Built 4 client portals"));
+    assert!(
+        run(&first).contains("Nothing changed"),
+        "the same program keeps them"
+    );
+    let again = run(&second);
+    assert!(again.contains("Built 4 client portals"), "{again}");
+}

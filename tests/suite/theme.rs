@@ -108,3 +108,19 @@ fn symlinks_in_a_theme_are_refused() {
         Some("theme/static/alias.css")
     );
 }
+
+#[test]
+fn english_standing_in_on_a_right_to_left_page_keeps_its_own_direction() {
+    // The Arabic catalogue lacks `nothing-waiting`: its English stands in, isolated as
+    // left to right, or the page shows ".Nothing is waiting for you: ... side".
+    let portal = TempPortal::copy_of(&fixture("warnings/missing-translation--arabic-catalogue"));
+    portal.build();
+    let page = std::fs::read_to_string(portal.out().join("noor/index.html")).unwrap();
+    assert!(page.contains("<html lang=\"ar\" dir=\"rtl\""), "{page}");
+    assert!(
+        page.contains("\u{2066}Nothing is waiting for you: no sign-off, decision or input is due from your side.\u{2069}"),
+        "{page}"
+    );
+    // The catalogue's own words are not marked.
+    assert!(page.contains(">بانتظاركم<"), "{page}");
+}
