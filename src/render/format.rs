@@ -5,7 +5,32 @@ use crate::model::{Currency, Date, Money};
 
 /// `95`, `88.25`, `0.5`: at most two decimals, no trailing zeros, no grouping (for
 /// coordinates and machine-read values).
+///
+/// Written from whole hundredths rather than with `{:.2}`: every number on every page and
+/// hundreds of chart coordinates pass through here, and exact float formatting (Grisu,
+/// falling back to Dragon) was the largest single cost in the profile of a full build.
+/// Hundredths counted as an integer give the same digits: `n / 100.0` is the double
+/// nearest `n / 100`, which `{:.2}` prints exactly while `n` stays well inside the 2^53
+/// integers a double holds.
 pub(crate) fn plain_number(value: f64) -> String {
+    let hundredths = (value * 100.0).round();
+    if !(hundredths.is_finite() && hundredths.abs() < 1e15) {
+        return exact_plain_number(value);
+    }
+    // Checked above: a whole number of at most 15 digits.
+    #[allow(clippy::cast_possible_truncation)]
+    let n = hundredths as i64;
+    let (whole, cents) = (n.unsigned_abs() / 100, n.unsigned_abs() % 100);
+    let sign = if n < 0 { "-" } else { "" };
+    match (cents, cents % 10) {
+        (0, _) => format!("{sign}{whole}"),
+        (_, 0) => format!("{sign}{whole}.{}", cents / 10),
+        _ => format!("{sign}{whole}.{cents:02}"),
+    }
+}
+
+/// [`plain_number`] for numbers beyond whole hundredths in an `i64` (and NaN, infinity).
+fn exact_plain_number(value: f64) -> String {
     let rounded = (value * 100.0).round() / 100.0;
     let text = format!("{rounded:.2}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
@@ -19,12 +44,12 @@ pub(crate) fn plain_number(value: f64) -> String {
 /// `95`, `10,164.26`, `−1,250` (`10.164,26` in German): at most two decimals, grouped for
 /// the current locale, a true minus.
 pub(crate) fn number(value: f64) -> String {
-    locale::current().number(value)
+    locale::with_current(|l| l.number(value))
 }
 
 /// Digits grouped for the current locale: `1234567` as `1,234,567` (`1.234.567`).
 pub(crate) fn group(digits: &str) -> String {
-    locale::current().decimal_text(digits)
+    locale::with_current(|l| l.decimal_text(digits))
 }
 
 /// A percentage for the current locale: `95%`, `95 %`.
@@ -204,22 +229,67 @@ pub(crate) fn progress_position(elapsed_days: i64, total_days: i64) -> Option<St
 
 /// `14 Nov 2026` (`20.11.2026`).
 pub(crate) fn short_date(date: Date) -> String {
-    locale::current().short_date(date)
+    locale::with_current(|l| l.short_date(date))
 }
 
 /// `14 November 2026` (`20. November 2026`).
 pub(crate) fn long_date(date: Date) -> String {
-    locale::current().long_date(date)
+    locale::with_current(|l| l.long_date(date))
 }
 
 /// `14 Nov` (`20. Nov.`).
 pub(crate) fn day_month(date: Date) -> String {
-    locale::current().day_month(date)
+    locale::with_current(|l| l.day_month(date))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_hundredths_read_as_exact_formatting_does() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.004,
+            -0.004,
+            0.005,
+            -0.005,
+            0.015,
+            1.005,
+            2.675,
+            10.1,
+            -10.1,
+            99.995,
+            123.456,
+            -123.456,
+            1e14,
+            -1e14,
+            1e16,
+            1e300,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            0.1 + 0.2,
+            640.0 / 3.0,
+        ];
+        // A deterministic spread of the values charts produce, and beyond.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let unit = (x >> 11) as f64 / (1u64 << 53) as f64;
+            let scale = [1.0, 10.0, 1000.0, 1e6, 1e12][(x % 5) as usize];
+            values.push((unit - 0.5) * 2.0 * scale);
+            values.push(((unit * 1e6).round() / 1000.0) - 500.0);
+        }
+        for v in values {
+            assert_eq!(plain_number(v), exact_plain_number(v), "{v:e}");
+        }
+    }
 
     #[test]
     fn numbers_drop_noise() {

@@ -180,7 +180,7 @@ fn hours(h: f64) -> String {
 }
 
 fn month_name(d: crate::model::Date) -> String {
-    crate::locale::current().month_year(d)
+    crate::locale::with_current(|l| l.month_year(d))
 }
 
 impl Views<'_> {

@@ -175,6 +175,8 @@ pub(crate) struct Views<'a> {
     pub(super) config: &'a PortalConfig,
     as_of: Date,
     pub(super) currency: Option<&'a Currency>,
+    /// The status block every report page prints (see [`Views::report`]).
+    report_status_block: std::sync::OnceLock<pages::StatusBlock>,
 }
 
 /// A rating in words and the colour it counts as on `scale`; grey for `unknown` and
@@ -208,6 +210,7 @@ impl<'a> Views<'a> {
             config,
             as_of,
             currency,
+            report_status_block: std::sync::OnceLock::new(),
         }
     }
 

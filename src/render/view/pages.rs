@@ -238,15 +238,26 @@ impl<'a> Views<'a> {
 
     /// One report page.
     pub(crate) fn report(&self, index: usize) -> Option<ReportView> {
-        self.report_at(index, "../../")
+        const ROOT: &str = "../../";
+        // Every report page of a client prints the same status block: made once.
+        let block = self
+            .report_status_block
+            .get_or_init(|| self.status_block(ROOT))
+            .clone();
+        self.report_at(index, ROOT, block)
     }
 
     /// A report, for a page `root` away from the portal's root.
-    fn report_at(&self, index: usize, root: &'a str) -> Option<ReportView> {
+    fn report_at(
+        &self,
+        index: usize,
+        root: &'a str,
+        status_block: StatusBlock,
+    ) -> Option<ReportView> {
         let reports = &self.client.reports;
         let r = reports.get(index)?;
         Some(ReportView {
-            status_block: self.status_block(root),
+            status_block,
             summary: self.report_summary(r),
             scope: r.meta.scope.as_ref().map(|x| self.rating(x, None)),
             schedule: r.meta.schedule.as_ref().map(|x| self.rating(x, None)),
@@ -283,7 +294,11 @@ impl<'a> Views<'a> {
                     k.latest()
                         .is_some_and(|p| k.standing(p.value) == Some(Standing::OffTarget))
                 })
-                .map(|k| self.kpi(k, root))
+                .map(|k| KpiOff {
+                    name: k.name.clone(),
+                    latest: k.latest().map(|p| kpi_value(p.value, k, self.currency)),
+                    target: k.target.map(|t| kpi_value(t, k, self.currency)),
+                })
                 .collect(),
             risks: c
                 .raid
@@ -314,7 +329,7 @@ impl<'a> Views<'a> {
             raid: (!c.raid.is_empty()).then(|| self.raid()),
             report: latest
                 .and_then(|r| c.reports.iter().position(|x| std::ptr::eq(x, r)))
-                .and_then(|i| self.report_at(i, ROOT)),
+                .and_then(|i| self.report_at(i, ROOT, self.status_block(ROOT))),
         }
     }
 
@@ -404,12 +419,21 @@ pub(crate) struct PrintPack {
     report: Option<ReportView>,
 }
 
+/// A measure off its target, as the status block names it: no chart, no history (a report
+/// page printed its full view, sparkline and every point, for three words).
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct KpiOff {
+    name: String,
+    latest: Option<String>,
+    target: Option<String>,
+}
+
 /// The compact status printed at the head of a report (as of the portal's date).
 #[derive(Debug, Clone, Serialize)]
-struct StatusBlock {
+pub(crate) struct StatusBlock {
     overdue: Vec<MilestoneView>,
     next: Option<MilestoneView>,
-    kpis_off: Vec<KpiView>,
+    kpis_off: Vec<KpiOff>,
     risks: Vec<RaidItemView>,
     decisions: Vec<DecisionView>,
 }
