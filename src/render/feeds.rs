@@ -8,7 +8,6 @@ use chrono::{DateTime, FixedOffset, NaiveTime, TimeZone, Utc};
 use icalendar::{Calendar, Component, EventLike};
 
 use super::format::{short_date, signed_days};
-use super::markdown::{self, Place};
 use crate::locale;
 use crate::model::{Client, Date, PortalConfig};
 
@@ -35,27 +34,25 @@ fn id_part(s: &str) -> String {
 }
 
 /// `feed.xml`: the client's status reports, newest first, with their full text.
-/// Links are absolute when the client's address is known, relative to the feed otherwise.
-pub(crate) fn atom(client: &Client, config: &PortalConfig, as_of: Date) -> String {
+/// Links are absolute when the client's address is known, relative to the feed otherwise;
+/// `body` gives report `i`'s text rendered so (made with its page, from one parse).
+pub(crate) fn atom(
+    client: &Client,
+    config: &PortalConfig,
+    as_of: Date,
+    body: impl Fn(usize) -> String,
+) -> String {
     let base = client.base_url(config).unwrap_or_default();
     let folder = id_part(client.folder());
     let updated = client.reports.last().map_or(as_of, |r| r.meta.date);
     let entries: Vec<Entry> = client
         .reports
         .iter()
+        .enumerate()
         .rev()
-        .map(|r| {
+        .map(|(i, r)| {
             let href = format!("{base}reports/{}/index.html", r.slug);
-            let body = markdown::block(
-                &r.body,
-                Place {
-                    client,
-                    from_dir: "reports",
-                    root: &base,
-                    format: r.meta.format.unwrap_or(client.profile.text_format),
-                    smart_punctuation: config.smart_punctuation,
-                },
-            );
+            let body = body(i);
             let status = client.ratings.meaning(&r.meta.status).map_or_else(
                 || r.meta.status.as_str().to_owned(),
                 |m| locale::label(&m.label),

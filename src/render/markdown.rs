@@ -118,6 +118,28 @@ pub(crate) fn block(md: &str, place: Place<'_>) -> String {
     html
 }
 
+/// Renders a document for pages that differ only in where they sit (a report's page, its
+/// entry in the feed, the print pack): one parse serves them all, one HTML per root.
+pub(crate) fn blocks(md: &str, place: Place<'_>, roots: &[&str]) -> Vec<String> {
+    if place.format == TextFormat::Plain {
+        let html = plain_block(md);
+        return roots.iter().map(|_| html.clone()).collect();
+    }
+    let events: Vec<Event<'_>> = Parser::new_ext(md, options(place.smart_punctuation)).collect();
+    roots
+        .iter()
+        .map(|root| {
+            let mut html = String::with_capacity(md.len() * 3 / 2);
+            let place = Place { root, ..place };
+            pulldown_cmark::html::push_html(
+                &mut html,
+                Rewriter::new(events.iter().cloned(), place),
+            );
+            html
+        })
+        .collect()
+}
+
 /// Plain text as paragraphs (at blank lines) keeping each line break.
 fn plain_block(text: &str) -> String {
     let mut html = String::with_capacity(text.len() * 5 / 4);

@@ -254,7 +254,10 @@ impl Renderer {
             generated.push(("portal.json", data::portal_json(&client, config, as_of)));
         }
         if open && !client.reports.is_empty() {
-            generated.push(("feed.xml", feeds::atom(&client, config, as_of)));
+            generated.push((
+                "feed.xml",
+                feeds::atom(&client, config, as_of, |i| views.feed_body(i)),
+            ));
         }
         if open && (!client.milestones.is_empty() || client.cadence.first_review.is_some()) {
             generated.push(("milestones.ics", feeds::ical(&client, config, as_of)));

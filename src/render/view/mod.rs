@@ -175,8 +175,10 @@ pub(crate) struct Views<'a> {
     pub(super) config: &'a PortalConfig,
     as_of: Date,
     pub(super) currency: Option<&'a Currency>,
-    /// The status block every report page prints (see [`Views::report`]).
-    report_status_block: std::sync::OnceLock<pages::StatusBlock>,
+    /// Views more than one page shows.
+    made: pages::Made,
+    /// Where the feed's links start: the client's address, or nothing (relative).
+    feed_root: String,
 }
 
 /// A rating in words and the colour it counts as on `scale`; grey for `unknown` and
@@ -210,7 +212,8 @@ impl<'a> Views<'a> {
             config,
             as_of,
             currency,
-            report_status_block: std::sync::OnceLock::new(),
+            made: pages::Made::new(client.reports.len()),
+            feed_root: client.base_url(config).unwrap_or_default(),
         }
     }
 

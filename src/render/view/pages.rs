@@ -1,5 +1,7 @@
 //! Views of whole pages: what each template receives as its page data.
 
+use std::sync::OnceLock;
+
 use chrono::Datelike;
 use serde::Serialize;
 
@@ -205,7 +207,11 @@ impl<'a> Views<'a> {
     }
 
     /// The milestones page.
-    pub(crate) fn milestones(&self) -> MilestonesView {
+    pub(crate) fn milestones(&self) -> &MilestonesView {
+        self.made.milestones.get_or_init(|| self.make_milestones())
+    }
+
+    fn make_milestones(&self) -> MilestonesView {
         const ROOT: &str = "../";
         let c = self.client;
         let engagement = c.profile.engagement.as_ref();
@@ -241,18 +247,40 @@ impl<'a> Views<'a> {
         const ROOT: &str = "../../";
         // Every report page of a client prints the same status block: made once.
         let block = self
-            .report_status_block
+            .made
+            .status_block
             .get_or_init(|| self.status_block(ROOT))
             .clone();
-        self.report_at(index, ROOT, block)
+        let r = self.client.reports.get(index)?;
+        // The feed shows the same text with links from its own place: one parse for both.
+        let place = self.place_of_file("reports", ROOT, r.meta.format);
+        let mut bodies = markdown::blocks(&r.body, place, &[ROOT, &self.feed_root]).into_iter();
+        let body_html = bodies.next().unwrap_or_default();
+        if let (Some(slot), Some(feed)) = (self.made.feed_bodies.get(index), bodies.next()) {
+            let _ = slot.set(feed);
+        }
+        self.report_at(index, block, body_html)
     }
 
-    /// A report, for a page `root` away from the portal's root.
+    /// The text of report `index` as the feed shows it (links from the feed's place).
+    pub(crate) fn feed_body(&self, index: usize) -> String {
+        let slot = self.made.feed_bodies.get(index);
+        match (slot.and_then(OnceLock::get), self.client.reports.get(index)) {
+            (Some(body), _) => body.clone(),
+            (None, Some(r)) => markdown::block(
+                &r.body,
+                self.place_of_file("reports", &self.feed_root, r.meta.format),
+            ),
+            (None, None) => String::new(),
+        }
+    }
+
+    /// A report with its text rendered for the page it is on.
     fn report_at(
         &self,
         index: usize,
-        root: &'a str,
         status_block: StatusBlock,
+        body_html: String,
     ) -> Option<ReportView> {
         let reports = &self.client.reports;
         let r = reports.get(index)?;
@@ -262,7 +290,7 @@ impl<'a> Views<'a> {
             scope: r.meta.scope.as_ref().map(|x| self.rating(x, None)),
             schedule: r.meta.schedule.as_ref().map(|x| self.rating(x, None)),
             budget: r.meta.budget.as_ref().map(|x| self.rating(x, None)),
-            body_html: markdown::block(&r.body, self.place_of_file("reports", root, r.meta.format)),
+            body_html,
             previous: index
                 .checked_sub(1)
                 .and_then(|i| reports.get(i))
@@ -315,7 +343,7 @@ impl<'a> Views<'a> {
 
     /// The print pack: everything a steering committee reads, on one printable page
     /// (`print/index.html`, one folder down like the section pages, so their views serve).
-    pub(crate) fn print_pack(&self) -> PrintPack {
+    pub(crate) fn print_pack(&self) -> PrintPack<'_> {
         const ROOT: &str = "../";
         let c = self.client;
         let latest = c.latest_report(self.as_of);
@@ -329,12 +357,21 @@ impl<'a> Views<'a> {
             raid: (!c.raid.is_empty()).then(|| self.raid()),
             report: latest
                 .and_then(|r| c.reports.iter().position(|x| std::ptr::eq(x, r)))
-                .and_then(|i| self.report_at(i, ROOT, self.status_block(ROOT))),
+                .and_then(|i| {
+                    let r = c.reports.get(i)?;
+                    let place = self.place_of_file("reports", ROOT, r.meta.format);
+                    let body = markdown::block(&r.body, place);
+                    self.report_at(i, self.status_block(ROOT), body)
+                }),
         }
     }
 
     /// The KPI page.
-    pub(crate) fn kpis(&self) -> Vec<KpiChart> {
+    pub(crate) fn kpis(&self) -> &Vec<KpiChart> {
+        self.made.kpis.get_or_init(|| self.make_kpis())
+    }
+
+    fn make_kpis(&self) -> Vec<KpiChart> {
         const ROOT: &str = "../";
         self.client
             .kpis
@@ -347,7 +384,11 @@ impl<'a> Views<'a> {
     }
 
     /// The change log.
-    pub(crate) fn changes(&self) -> ChangesView {
+    pub(crate) fn changes(&self) -> &ChangesView {
+        self.made.changes.get_or_init(|| self.make_changes())
+    }
+
+    fn make_changes(&self) -> ChangesView {
         const ROOT: &str = "../";
         ChangesView {
             ledger: self.ledger(),
@@ -361,7 +402,11 @@ impl<'a> Views<'a> {
     }
 
     /// The RAID log.
-    pub(crate) fn raid(&self) -> RaidView {
+    pub(crate) fn raid(&self) -> &RaidView {
+        self.made.raid.get_or_init(|| self.make_raid())
+    }
+
+    fn make_raid(&self) -> RaidView {
         const ROOT: &str = "../";
         let raid = &self.client.raid;
         RaidView {
@@ -408,15 +453,43 @@ impl ReportView {
 
 /// The print pack's data: the sections that exist, in the order a steering pack reads.
 #[derive(Debug, Clone, Serialize)]
-pub(crate) struct PrintPack {
+pub(crate) struct PrintPack<'v> {
     status: Option<Status>,
     owed: Vec<crate::render::data::Owed>,
     status_block: StatusBlock,
-    milestones: Option<MilestonesView>,
-    kpis: Vec<KpiChart>,
-    changes: Option<ChangesView>,
-    raid: Option<RaidView>,
+    milestones: Option<&'v MilestonesView>,
+    kpis: &'v [KpiChart],
+    changes: Option<&'v ChangesView>,
+    raid: Option<&'v RaidView>,
     report: Option<ReportView>,
+}
+
+/// Views a client's section pages and its print pack both show, made once: the pack
+/// repeats them with the same links (both pages sit one folder down), and making them
+/// twice (every KPI chart among them) showed in profiles.
+#[derive(Debug)]
+pub(crate) struct Made {
+    /// The status block every report page prints (see [`Views::report`]).
+    status_block: OnceLock<StatusBlock>,
+    milestones: OnceLock<MilestonesView>,
+    kpis: OnceLock<Vec<KpiChart>>,
+    changes: OnceLock<ChangesView>,
+    raid: OnceLock<RaidView>,
+    /// Each report's text as the feed shows it, made with its page (see [`Views::report`]).
+    feed_bodies: Vec<OnceLock<String>>,
+}
+
+impl Made {
+    pub(super) fn new(reports: usize) -> Made {
+        Made {
+            status_block: OnceLock::new(),
+            milestones: OnceLock::new(),
+            kpis: OnceLock::new(),
+            changes: OnceLock::new(),
+            raid: OnceLock::new(),
+            feed_bodies: (0..reports).map(|_| OnceLock::new()).collect(),
+        }
+    }
 }
 
 /// A measure off its target, as the status block names it: no chart, no history (a report
