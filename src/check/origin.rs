@@ -31,6 +31,17 @@ pub fn active_content(client: &Client, config: &PortalConfig) -> Vec<Diagnostic>
     if client.alone_on_origin(config) {
         return Vec::new();
     }
+    // Only a document or an XML file can hold script; most clients have none, and finding
+    // what is published means reading every text for its links.
+    let may_run = |name: &String| {
+        name.rsplit_once('.').is_some_and(|(_, ext)| {
+            let ext = ext.to_ascii_lowercase();
+            DOCUMENTS.contains(&ext.as_str()) || XML.contains(&ext.as_str())
+        })
+    };
+    if !client.attachments.iter().any(may_run) {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     // Only what is published is served; a file that stays home runs nowhere.
     for name in &crate::links::published_attachments(client) {

@@ -70,6 +70,8 @@ pub struct Locale {
     /// Every message that needs no argument, formatted once: most of a page's texts are
     /// such labels, and formatting them afresh for each of 58,000 pages showed in profiles.
     plain: HashMap<String, String>,
+    /// Tells this locale's dates apart from another's in [`remembered`]'s cache.
+    id: u64,
     date_long: DateTimeFormatter<YMD>,
     date_medium: DateTimeFormatter<YMD>,
     day_month: DateTimeFormatter<MD>,
@@ -177,6 +179,7 @@ impl Locale {
             direction,
             chain,
             plain: HashMap::new(),
+            id: NEXT_LOCALE_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             date_long,
             date_medium,
             day_month,
@@ -275,34 +278,40 @@ impl Locale {
 
     /// `14 Nov 2026`, `20.11.2026`.
     pub fn short_date(&self, date: Date) -> String {
-        match icu_date(date) {
+        remembered(self.id, DateForm::Short, date, || match icu_date(date) {
             Some(d) => self.house(self.date_medium.format(&d).to_string()),
             None => date.to_string(),
-        }
+        })
     }
 
     /// `November 2026`, `November 2026` in German too.
     pub fn month_year(&self, date: Date) -> String {
-        match (icu_date(date), &self.month_year) {
-            (Some(d), Some(f)) => f.format(&d).to_string(),
-            _ => date.naive().format("%B %Y").to_string(),
-        }
+        remembered(self.id, DateForm::MonthYear, date, || {
+            match (icu_date(date), &self.month_year) {
+                (Some(d), Some(f)) => f.format(&d).to_string(),
+                _ => date.naive().format("%B %Y").to_string(),
+            }
+        })
     }
 
     /// `Nov 2026`, `11/2026`: a month on a chart's axis.
     pub fn short_month_year(&self, date: Date) -> String {
-        match (icu_date(date), &self.short_month_year) {
-            (Some(d), Some(f)) => self.house(f.format(&d).to_string()),
-            _ => date.naive().format("%b %Y").to_string(),
-        }
+        remembered(self.id, DateForm::ShortMonthYear, date, || {
+            match (icu_date(date), &self.short_month_year) {
+                (Some(d), Some(f)) => self.house(f.format(&d).to_string()),
+                _ => date.naive().format("%b %Y").to_string(),
+            }
+        })
     }
 
     /// `Nov`, `nov.`: a month whose year the axis shows elsewhere.
     pub fn short_month(&self, date: Date) -> String {
-        match (icu_date(date), &self.short_month) {
-            (Some(d), Some(f)) => self.house(f.format(&d).to_string()),
-            _ => date.naive().format("%b").to_string(),
-        }
+        remembered(self.id, DateForm::ShortMonth, date, || {
+            match (icu_date(date), &self.short_month) {
+                (Some(d), Some(f)) => self.house(f.format(&d).to_string()),
+                _ => date.naive().format("%b").to_string(),
+            }
+        })
     }
 
     fn house(&self, text: String) -> String {
@@ -315,19 +324,57 @@ impl Locale {
 
     /// `14 November 2026`, `20. November 2026`.
     pub fn long_date(&self, date: Date) -> String {
-        match icu_date(date) {
+        remembered(self.id, DateForm::Long, date, || match icu_date(date) {
             Some(d) => self.date_long.format(&d).to_string(),
             None => date.to_string(),
-        }
+        })
     }
 
     /// `14 Nov`, `20. Nov.`: a date whose year the reader knows from around it.
     pub fn day_month(&self, date: Date) -> String {
-        match icu_date(date) {
+        remembered(self.id, DateForm::DayMonth, date, || match icu_date(date) {
             Some(d) => self.house(self.day_month.format(&d).to_string()),
             None => date.to_string(),
-        }
+        })
     }
+}
+
+/// The forms a date is written in, for [`remembered`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum DateForm {
+    Short,
+    MonthYear,
+    ShortMonthYear,
+    ShortMonth,
+    Long,
+    DayMonth,
+}
+
+static NEXT_LOCALE_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// `date` in `form` for locale `id`, formatted once per thread: a client's pages write the
+/// same few dozen dates thousands of times, and ICU4X's formatting showed in profiles.
+/// Per thread, so the threads never wait for each other; bounded, so a long `serve` does
+/// not grow it without end.
+fn remembered(id: u64, form: DateForm, date: Date, make: impl FnOnce() -> String) -> String {
+    thread_local! {
+        static DATES: RefCell<HashMap<(u64, DateForm, Date), String>> =
+            RefCell::new(HashMap::new());
+    }
+    const MAX: usize = 4096;
+    DATES.with(|dates| {
+        let key = (id, form, date);
+        if let Some(text) = dates.borrow().get(&key) {
+            return text.clone();
+        }
+        let text = make();
+        let mut dates = dates.borrow_mut();
+        if dates.len() >= MAX {
+            dates.clear();
+        }
+        dates.insert(key, text.clone());
+        text
+    })
 }
 
 fn expect_formatter<T, E: std::fmt::Debug>(r: Result<T, E>) -> T {

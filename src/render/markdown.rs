@@ -33,8 +33,17 @@ fn options(smart_punctuation: bool) -> Options {
     }
 }
 
+/// Whether `md` can hold a link or an image at all: every kind (inline, reference,
+/// autolink) needs a `[` or a `<`, and most short texts have neither, so they need no parse.
+fn may_link(md: &str) -> bool {
+    md.bytes().any(|b| b == b'[' || b == b'<')
+}
+
 /// Every link and image destination in `md`, with the byte range of the whole link.
 pub fn links(md: &str) -> Vec<(Range<usize>, String)> {
+    if !may_link(md) {
+        return Vec::new();
+    }
     Parser::new_ext(md, options(false))
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
@@ -64,6 +73,9 @@ pub struct Scan {
 /// Every link and image destination, and every image without alternative text, of `md`.
 pub fn scan(md: &str) -> Scan {
     let mut found = Scan::default();
+    if !may_link(md) {
+        return found;
+    }
     let mut open: Option<(Range<usize>, bool)> = None;
     for (event, range) in Parser::new_ext(md, options(false)).into_offset_iter() {
         match event {
