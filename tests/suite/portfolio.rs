@@ -202,6 +202,14 @@ fn a_client_with_errors_is_listed_with_them() {
         .unwrap();
     assert_eq!(kordaal["errors"], 1);
     assert_eq!(kordaal["name"], "kordaal-foods");
+    // Its files fail, so whether it has a report is unknown: it is counted among the
+    // clients with errors, not among those with no report yet.
+    let page = std::fs::read_to_string(portal.path().join("portfolio/index.html")).unwrap();
+    assert!(page.contains("<strong>0</strong> no report yet"), "{page}");
+    assert!(
+        page.contains("<strong>1</strong> with errors in their files"),
+        "{page}"
+    );
 }
 
 #[test]

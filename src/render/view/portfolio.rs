@@ -72,6 +72,10 @@ pub struct PortfolioRow {
     pub errors: usize,
     /// Items marked `visibility: internal` counted in this row.
     pub internal_items: usize,
+    /// The preview has not built this client yet, so nothing about it is known: not even
+    /// whether it has a report.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub not_built: bool,
     /// Sort keys, for the views and the in-page sorting script.
     #[serde(skip)]
     rank: u8,
@@ -316,6 +320,7 @@ impl PortfolioRow {
             warning_codes: Vec::new(),
             errors: 0,
             internal_items: internal_items(client),
+            not_built: false,
             rank: rank(status),
         }
         .recounted(problems)
@@ -371,6 +376,7 @@ impl PortfolioRow {
             warning_codes: Vec::new(),
             errors: 0,
             internal_items: 0,
+            not_built: false,
             rank: rank(None),
         }
         .recounted(problems)
@@ -382,6 +388,7 @@ impl PortfolioRow {
         PortfolioRow {
             href: Some(href),
             status: Some(Status::new("none", "Not built yet")),
+            not_built: true,
             ..PortfolioRow::unloaded(slug, &[])
         }
     }
@@ -548,8 +555,10 @@ pub struct Totals {
     pub amber: usize,
     /// Green.
     pub green: usize,
-    /// No report yet.
+    /// No report yet (among the clients whose files load).
     pub none: usize,
+    /// Not built yet by the preview: their status is unknown, not "no report".
+    pub not_built: usize,
     /// With a report overdue.
     pub stale: usize,
     /// With an overdue milestone.
@@ -567,6 +576,10 @@ impl Totals {
                 "red" => t.red += 1,
                 "amber" => t.amber += 1,
                 "green" => t.green += 1,
+                // A client whose files fail or that is not built yet may well have
+                // reports: it is counted as what it is, not as "no report yet".
+                _ if r.not_built => t.not_built += 1,
+                _ if r.errors > 0 => {}
                 _ => t.none += 1,
             }
             t.stale += usize::from(r.stale);

@@ -151,6 +151,20 @@ fn the_portfolio_follows_the_background_builds_and_reloads_once_all_are_built() 
         pending > 0,
         "asked for at once, the portfolio has clients not built yet"
     );
+    // Every client here has reports: one not built yet is counted as that, not as a
+    // client with no report (the tally said "950 no report yet" of 1,000 reporting ones).
+    assert!(
+        index
+            .body
+            .contains(&format!("<strong>{pending}</strong> not built yet")),
+        "{}",
+        index.body
+    );
+    assert!(
+        index.body.contains("<strong>0</strong> no report yet"),
+        "{}",
+        index.body
+    );
     let events = portfolio_events(addr, version_of(&index.body), pending);
     let mut notes = 0;
     loop {
