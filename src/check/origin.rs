@@ -33,13 +33,11 @@ pub fn active_content(client: &Client, config: &PortalConfig) -> Vec<Diagnostic>
     }
     // Only a document or an XML file can hold script; most clients have none, and finding
     // what is published means reading every text for its links.
-    let may_run = |name: &String| {
-        name.rsplit_once('.').is_some_and(|(_, ext)| {
-            let ext = ext.to_ascii_lowercase();
-            DOCUMENTS.contains(&ext.as_str()) || XML.contains(&ext.as_str())
-        })
-    };
-    if !client.attachments.iter().any(may_run) {
+    if !client
+        .attachments
+        .iter()
+        .any(|name| kind_of(name).is_some())
+    {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -65,14 +63,34 @@ pub fn active_content(client: &Client, config: &PortalConfig) -> Vec<Diagnostic>
     out
 }
 
+/// What could hold script in a browser, by extension.
+#[derive(PartialEq)]
+enum Kind {
+    /// A document browsers run as it is (`.html`...).
+    Document,
+    /// An XML file that may, depending on its content.
+    Xml,
+}
+
+/// The lower-cased extension of `name` and its kind, when a browser could run script from
+/// such a file.
+fn kind_of(name: &str) -> Option<(String, Kind)> {
+    let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+    let kind = if DOCUMENTS.contains(&ext.as_str()) {
+        Kind::Document
+    } else if XML.contains(&ext.as_str()) {
+        Kind::Xml
+    } else {
+        return None;
+    };
+    Some((ext, kind))
+}
+
 /// Why an attachment is active content, or `None` when it is not.
 fn active_reason(client: &Client, name: &str) -> Option<String> {
-    let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
-    if DOCUMENTS.contains(&ext.as_str()) {
+    let (ext, kind) = kind_of(name)?;
+    if kind == Kind::Document {
         return Some(format!("this is a .{ext} document"));
-    }
-    if !XML.contains(&ext.as_str()) {
-        return None;
     }
     let path = client.dir.join("files").join(name);
     let too_big = std::fs::metadata(&path).map_or(true, |m| m.len() > MAX_SCANNED);

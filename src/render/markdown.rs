@@ -130,8 +130,8 @@ pub(crate) fn block(md: &str, place: Place<'_>) -> String {
     html
 }
 
-/// Renders a document for pages that differ only in where they sit (a report's page, its
-/// entry in the feed, the print pack): one parse serves them all, one HTML per root.
+/// Renders a document for pages that differ only in where they sit (a report's page and
+/// its entry in the feed): one parse serves them all, one HTML per root.
 pub(crate) fn blocks(md: &str, place: Place<'_>, roots: &[&str]) -> Vec<String> {
     if place.format == TextFormat::Plain {
         let html = plain_block(md);
