@@ -103,16 +103,6 @@ impl RaidKind {
             RaidKind::Dependency => "dependencies",
         }
     }
-
-    /// Plural heading.
-    pub fn heading(self) -> &'static str {
-        match self {
-            RaidKind::Risk => "Risks",
-            RaidKind::Assumption => "Assumptions",
-            RaidKind::Issue => "Issues",
-            RaidKind::Dependency => "Dependencies",
-        }
-    }
 }
 
 /// A risk, assumption, issue or dependency.

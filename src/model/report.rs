@@ -76,8 +76,9 @@ pub fn is_action_heading(heading: &str) -> bool {
         || words
             .windows(2)
             .any(|pair| pair[0] == "next" && is(pair[1], "step"))
-        // The heading `new report` writes in each built-in language ("Nächste Schritte").
-        || crate::locale::is_next_steps_heading(heading)
+        // The headings `new report` writes in each built-in language ("Nächste Schritte",
+        // "Bitten an Lindenhof").
+        || crate::locale::is_template_action_heading(heading)
 }
 
 #[cfg(test)]
@@ -94,6 +95,10 @@ mod tests {
             "Asks of the client",
             "Our plan for December",
             "Action",
+            "Nächste Schritte",
+            "Bitten an Lindenhof",
+            "Demandes à Maison Vellard",
+            "Verzoeken aan Kordaal",
         ] {
             assert!(is_action_heading(yes), "{yes}");
         }
@@ -103,6 +108,8 @@ mod tests {
             "Planning assumptions",
             "Transactions",
             "Masks",
+            "Bitten an",
+            "Bitten angenommen",
         ] {
             assert!(!is_action_heading(no), "{no}");
         }

@@ -17,6 +17,7 @@ use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Options, Parser, Ta
 use pulldown_cmark_escape::escape_html_body_text;
 
 use crate::links;
+use crate::locale;
 use crate::model::{Client, TextFormat};
 
 /// Curly quotes and dashes only when the portal asks for them: in text imported from
@@ -257,11 +258,14 @@ impl<'a, I> Rewriter<'a, I> {
         rendered
     }
 
-    /// A scrolling region a keyboard can reach, named for screen readers.
-    fn region(name: &str, number: usize) -> Event<'a> {
+    /// A scrolling region a keyboard can reach, named for screen readers ("Table 2") by the
+    /// catalogue's `key`.
+    fn region(key: &str, number: usize) -> Event<'a> {
+        let name = locale::t_args(key, &[("number", locale::Arg::Number(number as f64))]);
         Event::Html(
             format!(
-                "<div class=\"scroll\" role=\"region\" aria-label=\"{name} {number}\" tabindex=\"0\">\n"
+                "<div class=\"scroll\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">\n",
+                escaped(&name)
             )
             .into(),
         )
@@ -350,21 +354,24 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Rewriter<'a, I> {
             Event::Start(Tag::CodeBlock(kind)) => {
                 self.code_blocks += 1;
                 self.queued = Some(Event::Start(Tag::CodeBlock(kind)));
-                Self::region("Code block", self.code_blocks)
+                Self::region("region-code-block", self.code_blocks)
             }
             Event::End(TagEnd::CodeBlock) => {
                 self.queued = Some(Event::Html("</div>\n".into()));
                 Event::End(TagEnd::CodeBlock)
             }
             Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-            Event::TaskListMarker(done) => Event::InlineHtml(
-                if done {
-                    "<span class=\"task task-done\"><span class=\"visually-hidden\">Done: </span></span>"
-                } else {
-                    "<span class=\"task task-open\"><span class=\"visually-hidden\">To do: </span></span>"
-                }
-                .into(),
-            ),
+            Event::TaskListMarker(done) => {
+                // The class and the catalogue's word share a name.
+                let key = if done { "task-done" } else { "task-open" };
+                Event::InlineHtml(
+                    format!(
+                        "<span class=\"task {key}\"><span class=\"visually-hidden\">{} </span></span>",
+                        escaped(&locale::t(key))
+                    )
+                    .into(),
+                )
+            }
             // Wide tables scroll inside their own focusable region, never the whole page.
             // Regions need distinct names, so tables are numbered.
             Event::Start(Tag::Table(alignments)) => {
@@ -372,7 +379,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Rewriter<'a, I> {
                 self.labels.clear();
                 self.tables += 1;
                 self.queued = Some(Event::Start(Tag::Table(Vec::new())));
-                Self::region("Table", self.tables)
+                Self::region("region-table", self.tables)
             }
             Event::End(TagEnd::Table) => {
                 self.queued = Some(Event::Html("</div>\n".into()));
@@ -417,6 +424,14 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Rewriter<'a, I> {
             other => other,
         })
     }
+}
+
+/// `text` escaped for HTML text or a quoted attribute.
+fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // Writing into a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
+    out
 }
 
 #[cfg(test)]

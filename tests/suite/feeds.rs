@@ -196,7 +196,7 @@ fn portal_json_matches_its_published_schema() {
         "cradlestone",
         "kordaal-foods",
         "maison-vellard",
-        "marrowby-vets",
+        "tierarzt-lindenhof",
     ] {
         let data: serde_json::Value = serde_json::from_slice(
             &std::fs::read(portal.out().join(client).join("portal.json")).unwrap(),
@@ -404,11 +404,11 @@ fn building_one_client_keeps_the_others_untouched() {
         .join("clients/kordaal-foods/reports/2026-11-13.md");
     let text = std::fs::read_to_string(&page).unwrap();
     std::fs::write(&page, text.replace("## ", "## Edited: ")).unwrap();
-    let marrowby = portal
+    let lindenhof = portal
         .path()
-        .join("clients/marrowby-vets/reports/2026-11-20.md");
-    let other = std::fs::read_to_string(&marrowby).unwrap();
-    std::fs::write(&marrowby, other.replace("## ", "## Not built: ")).unwrap();
+        .join("clients/tierarzt-lindenhof/reports/2026-11-20.md");
+    let other = std::fs::read_to_string(&lindenhof).unwrap();
+    std::fs::write(&lindenhof, other.replace("## ", "## Not built: ")).unwrap();
     let report = portico::build(&portico::BuildOptions {
         portal: portal.path().to_path_buf(),
         clients: vec!["kordaal-foods".into()],

@@ -65,7 +65,7 @@ fn an_edit_rebuilds_its_client_and_keeps_the_others_as_they_were() {
     assert_eq!(report.clients, vec!["kordaal-foods".to_owned()]);
     let after = inodes(&portal.out());
     for (path, inode) in &after {
-        if path.starts_with("cradlestone/") || path.starts_with("marrowby-vets/") {
+        if path.starts_with("cradlestone/") || path.starts_with("tierarzt-lindenhof/") {
             assert_eq!(
                 before.get(path),
                 Some(inode),
@@ -97,14 +97,14 @@ fn a_template_change_re_renders_every_client() {
             "cradlestone".to_owned(),
             "kordaal-foods".to_owned(),
             "maison-vellard".to_owned(),
-            "marrowby-vets".to_owned()
+            "tierarzt-lindenhof".to_owned()
         ]
     );
     for client in [
         "cradlestone",
         "kordaal-foods",
         "maison-vellard",
-        "marrowby-vets",
+        "tierarzt-lindenhof",
     ] {
         let page =
             std::fs::read_to_string(portal.out().join(format!("{client}/reports/index.html")))
@@ -122,7 +122,8 @@ fn shared_settings_rebuild_every_client() {
         &config.replace("Larchmere Advisory", "Larchmere Partners"),
     );
     assert_eq!(portal.build().clients.len(), 4);
-    let dashboard = std::fs::read_to_string(portal.out().join("marrowby-vets/index.html")).unwrap();
+    let dashboard =
+        std::fs::read_to_string(portal.out().join("tierarzt-lindenhof/index.html")).unwrap();
     assert!(dashboard.contains("Larchmere Partners"));
     let report = portico::build(&portico::BuildOptions {
         portal: portal.path().to_path_buf(),
@@ -146,7 +147,7 @@ fn deleted_reports_and_clients_leave_nothing_stale() {
             .join("clients/cradlestone/reports/2026-11-20.md"),
     )
     .unwrap();
-    std::fs::remove_dir_all(portal.path().join("clients/marrowby-vets")).unwrap();
+    std::fs::remove_dir_all(portal.path().join("clients/tierarzt-lindenhof")).unwrap();
     let report = portal.build();
     assert_eq!(report.clients, vec!["cradlestone".to_owned()]);
     assert!(
@@ -154,7 +155,7 @@ fn deleted_reports_and_clients_leave_nothing_stale() {
         "the deleted report's page is gone"
     );
     assert!(
-        !portal.out().join("marrowby-vets").exists(),
+        !portal.out().join("tierarzt-lindenhof").exists(),
         "the deleted client's portal is gone"
     );
     assert!(portal.out().join("kordaal-foods/index.html").exists());
@@ -184,15 +185,15 @@ fn a_catalogue_edit_re_renders_the_clients_in_its_language() {
     portal.write("theme/i18n/de.ftl", "nav-overview = Startseite\n");
     let report = portal.build();
     assert!(
-        report.clients.contains(&"marrowby-vets".to_owned()),
+        report.clients.contains(&"tierarzt-lindenhof".to_owned()),
         "{:?}",
         report.clients
     );
-    let page = std::fs::read_to_string(portal.out().join("marrowby-vets/index.html")).unwrap();
+    let page = std::fs::read_to_string(portal.out().join("tierarzt-lindenhof/index.html")).unwrap();
     assert!(page.contains(">Startseite<"), "{page}");
     portal.write("theme/i18n/de.ftl", "nav-overview = Start\n");
     portal.build();
-    let page = std::fs::read_to_string(portal.out().join("marrowby-vets/index.html")).unwrap();
+    let page = std::fs::read_to_string(portal.out().join("tierarzt-lindenhof/index.html")).unwrap();
     assert!(
         page.contains(">Start<"),
         "the second edit is not lost either"

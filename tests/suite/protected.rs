@@ -29,7 +29,11 @@ const READERS: [(&str, &str, &str); 4] = [
         "VELLARD_PASSWORD",
         "soap bars and late invoices",
     ),
-    ("marrowby-vets", "MARROWBY_PASSWORD", "vets on a fixed fee"),
+    (
+        "tierarzt-lindenhof",
+        "LINDENHOF_PASSWORD",
+        "vets on a fixed fee",
+    ),
 ];
 
 fn protected_example() -> TempPortal {
@@ -244,8 +248,8 @@ fn file_names_sections_and_styles_give_nothing_away() {
         }
     }
     // An empty section opens to nothing; the pages say where they are.
-    let marrowby = opened(&portal, "marrowby-vets");
-    let dashboard = marrowby.page("index.html").unwrap();
+    let lindenhof = opened(&portal, "tierarzt-lindenhof");
+    let dashboard = lindenhof.page("index.html").unwrap();
     assert_eq!(dashboard.path, "index.html");
     assert!(dashboard.styles["assets/client.css"].contains("--accent"));
 }
@@ -795,7 +799,7 @@ fn protected_clients_are_rebuilt_only_when_their_inputs_or_passwords_change() {
         "the old password is revoked"
     );
     assert!(OpenedPortal::open(&kordaal, new).is_some());
-    for slug in ["cradlestone", "marrowby-vets"] {
+    for slug in ["cradlestone", "tierarzt-lindenhof"] {
         assert_eq!(
             files_of(&rekeyed, slug),
             files_of(&edited, slug),
@@ -823,12 +827,12 @@ fn protected_clients_are_rebuilt_only_when_their_inputs_or_passwords_change() {
 
     // A missing password is an error even when nothing else changed.
     let mut cmd = portico();
-    with_passwords(&mut cmd).env_remove("MARROWBY_PASSWORD_2");
+    with_passwords(&mut cmd).env_remove("LINDENHOF_PASSWORD_2");
     cmd.arg("build")
         .arg(portal.path())
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "the environment variable MARROWBY_PASSWORD_2, which holds a password for this portal",
+            "the environment variable LINDENHOF_PASSWORD_2, which holds a password for this portal",
         ));
 }

@@ -332,7 +332,7 @@ fn nothing_in_the_output_names_two_clients() {
     };
     build();
     // An incremental build (one client changed) and a `--client` build write state too.
-    let report = portal.path().join("clients/marrowby-vets/scope.md");
+    let report = portal.path().join("clients/tierarzt-lindenhof/scope.md");
     let text = std::fs::read_to_string(&report).unwrap();
     std::fs::write(&report, format!("{text}\nOne more line.\n")).unwrap();
     build();
@@ -340,7 +340,7 @@ fn nothing_in_the_output_names_two_clients() {
     let clients = [
         ("cradlestone", secret),
         ("kordaal-foods", "kordaal-foods"),
-        ("marrowby-vets", "marrowby-vets"),
+        ("tierarzt-lindenhof", "tierarzt-lindenhof"),
     ];
     let tree = read_tree(&portal.out());
     assert!(tree.keys().any(|p| p.starts_with(&format!("{secret}/"))));

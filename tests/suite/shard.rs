@@ -15,7 +15,7 @@ fn portfolio() -> TempPortal {
     let portal = TempPortal::copy_of(&repo().join("example-portal"));
     let clients = portal.path().join("clients");
     for (from, to) in [
-        ("marrowby-vets", "aldgate-dental"),
+        ("tierarzt-lindenhof", "aldgate-dental"),
         ("kordaal-foods", "brisk-freight"),
         ("cradlestone", "corven-mills"),
     ] {
@@ -105,7 +105,7 @@ fn a_shard_is_incremental_and_a_new_client_moves_no_other() {
         );
     }
     copy_tree(
-        &portal.path().join("clients/marrowby-vets"),
+        &portal.path().join("clients/tierarzt-lindenhof"),
         &portal.path().join("clients/dunmore-legal"),
     );
     let home = Shard::of("dunmore-legal", 3);
@@ -132,7 +132,7 @@ fn a_shard_is_incremental_and_a_new_client_moves_no_other() {
 #[test]
 fn a_folder_claimed_by_a_client_of_another_shard_is_an_error() {
     let portal = portfolio();
-    let mine = "marrowby-vets";
+    let mine = "tierarzt-lindenhof";
     let home = Shard::of(mine, 2);
     let other = [
         "aldgate-dental",
@@ -155,7 +155,7 @@ fn a_folder_claimed_by_a_client_of_another_shard_is_an_error() {
     .unwrap_err();
     let text = describe(&err);
     assert!(
-        text.contains("both publish into the folder \"marrowby-vets\""),
+        text.contains("both publish into the folder \"tierarzt-lindenhof\""),
         "{text}"
     );
 }

@@ -5,15 +5,6 @@ use crate::common::{TempPortal, fixture, repo};
 
 fn build_example(as_of: &str) -> TempPortal {
     let portal = TempPortal::copy_of(&repo().join("example-portal"));
-    // These tests read the English words; the example shows Kordaal in Dutch.
-    let profile = portal.path().join("clients/kordaal-foods/client.yaml");
-    let text = std::fs::read_to_string(&profile).unwrap();
-    let english: String = text
-        .lines()
-        .filter(|l| !l.starts_with("language:"))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    std::fs::write(&profile, english).unwrap();
     portico::build(&portico::BuildOptions {
         portal: portal.path().to_path_buf(),
         as_of: Some(as_of.parse().unwrap()),

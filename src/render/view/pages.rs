@@ -416,7 +416,7 @@ impl<'a> Views<'a> {
                 .filter(|(_, items)| !items.is_empty())
                 .map(|(kind, items)| RaidSection {
                     key: kind.key(),
-                    heading: kind.heading(),
+                    heading: crate::locale::t(&format!("raid-{}", kind.key())),
                     items: items.iter().map(|i| self.raid_item(i, ROOT)).collect(),
                 })
                 .collect(),
@@ -527,7 +527,7 @@ pub(crate) struct ChangesView {
 #[derive(Debug, Clone, Serialize)]
 struct RaidSection {
     key: &'static str,
-    heading: &'static str,
+    heading: String,
     items: Vec<RaidItemView>,
 }
 

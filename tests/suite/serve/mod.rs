@@ -170,7 +170,7 @@ fn serves_every_page_kind_with_its_content_type() {
     for client in [
         "Kordaal Foods B.V.",
         "Cradlestone Building Supplies Ltd",
-        "Marrowby Veterinary Partners",
+        "Tierarztpraxen Lindenhof GmbH",
     ] {
         assert!(
             index.body.contains(client),

@@ -12,7 +12,7 @@ fn portfolio(extra: usize) -> TempPortal {
     let clients = portal.path().join("clients");
     for i in 0..extra {
         copy_tree(
-            &clients.join("marrowby-vets"),
+            &clients.join("tierarzt-lindenhof"),
             &clients.join(format!("zz-client-{i:02}")),
         );
     }
@@ -48,7 +48,7 @@ fn the_index_needs_no_client_built_and_a_page_builds_its_client_first() {
     let mut slugs = vec![
         "cradlestone".to_owned(),
         "kordaal-foods".to_owned(),
-        "marrowby-vets".to_owned(),
+        "tierarzt-lindenhof".to_owned(),
     ];
     slugs.extend((0..24).map(|i| format!("zz-client-{i:02}")));
     for slug in &slugs {
@@ -61,7 +61,7 @@ fn the_index_needs_no_client_built_and_a_page_builds_its_client_first() {
     // The last clients in order, most likely not built yet: asked for, built, served.
     let page = get(addr, "/zz-client-23/reports/2026-11-20/");
     assert_eq!(page.status, 200);
-    assert!(page.body.contains("Marrowby"), "{}", page.body);
+    assert!(page.body.contains("Lindenhof"), "{}", page.body);
     assert_eq!(
         raw_status(addr, "/zz-client-22"),
         308,
