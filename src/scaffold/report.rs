@@ -100,9 +100,10 @@ fn draft(client: &Client, date: Date, money: impl Fn(crate::model::Money) -> Str
         .filter(|(_, due)| *due >= date && *due < next)
         .map(|(m, due)| {
             format!(
-                "- {} {}: {} {}",
+                "- {} {}{}{} {}",
                 m.id,
                 m.title,
+                t("colon"),
                 t("due-lower"),
                 short_date(due)
             )
@@ -122,13 +123,17 @@ fn draft(client: &Client, date: Date, money: impl Fn(crate::model::Money) -> Str
         .iter()
         .filter_map(|m| Some((m, m.forecast().filter(|_| m.is_overdue(date))?)))
         .map(|(m, due)| {
-            format!(
-                "- {} {}: was due {} ({} overdue); say what happens now",
-                m.id,
-                m.title,
-                short_date(due),
-                signed_days(due.days_until(date)).trim_start_matches('+')
-            )
+            let was_due = t_args(
+                "report-was-due",
+                &[
+                    ("date", short_date(due).into()),
+                    (
+                        "overdue",
+                        t_args("days-overdue", &[("n", due.days_until(date).into())]).into(),
+                    ),
+                ],
+            );
+            format!("- {} {}{}{was_due}", m.id, m.title, t("colon"))
         })
         .collect();
     section(&mut out, &t("overdue"), &overdue);
@@ -140,14 +145,15 @@ fn draft(client: &Client, date: Date, money: impl Fn(crate::model::Money) -> Str
         .flat_map(|(_, items)| items.iter())
         .filter(|i| i.is_pressing())
         .map(|i| {
-            let severity = i
-                .severity
-                .map_or(String::new(), |s| format!(", {}", s.label().to_lowercase()));
+            let severity = i.severity.map_or(String::new(), |s| {
+                format!(", {}", locale::label(s.label()).to_lowercase())
+            });
             format!(
                 "- {} {} ({}{severity})",
                 i.id,
                 i.title,
-                i.status.label().to_lowercase()
+                // Statuses and severities are adjectives in every built-in language.
+                locale::label(i.status.label()).to_lowercase()
             )
         })
         .collect();
@@ -159,7 +165,12 @@ fn draft(client: &Client, date: Date, money: impl Fn(crate::model::Money) -> Str
         .iter()
         .filter(|d| d.status == DecisionStatus::Pending)
         .map(|d| match d.due_on {
-            Some(due) => format!("- {} {} (needed by {})", d.id, d.title, short_date(due)),
+            Some(due) => format!(
+                "- {} {} ({})",
+                d.id,
+                d.title,
+                t_args("report-needed-by", &[("date", short_date(due).into())])
+            ),
             None => format!("- {} {}", d.id, d.title),
         })
         .collect();
@@ -170,16 +181,22 @@ fn draft(client: &Client, date: Date, money: impl Fn(crate::model::Money) -> Str
             .filter(|c| c.status == ChangeStatus::Proposed)
             .map(|c| {
                 format!(
-                    "- {} {}: {}{} (requested {} by {})",
+                    "- {} {}{}{}{} ({})",
                     c.id,
                     c.title,
+                    t("colon"),
                     money(c.impact.cost),
                     c.impact
                         .schedule_days
                         .map(|d| format!(", {}", signed_days(i64::from(d))))
                         .unwrap_or_default(),
-                    short_date(c.requested_on),
-                    c.requested_by
+                    t_args(
+                        "report-requested-by",
+                        &[
+                            ("date", short_date(c.requested_on).into()),
+                            ("name", c.requested_by.as_str().into()),
+                        ],
+                    )
                 )
             }),
     );

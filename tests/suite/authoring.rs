@@ -207,6 +207,64 @@ fn new_report_is_pre_filled_from_the_clients_data() {
         .success();
 }
 
+/// A draft in the client's language reads in that language throughout: the lines portico
+/// writes between the headings too, and last report's asks are carried over under their
+/// German heading.
+#[test]
+fn new_report_writes_the_clients_language_throughout() {
+    let portal = TempPortal::copy_of(&repo().join("example-portal"));
+    for (client, date) in [
+        ("tierarzt-lindenhof", "2026-12-04"),
+        ("maison-vellard", "2026-12-04"),
+    ] {
+        portico()
+            .args(["new", "report", client, "--date", date, "--portal"])
+            .arg(portal.path())
+            .assert()
+            .success();
+    }
+    let read = |client: &str| {
+        std::fs::read_to_string(
+            portal
+                .path()
+                .join(format!("clients/{client}/reports/2026-12-04.md")),
+        )
+        .unwrap()
+    };
+    let german = read("tierarzt-lindenhof");
+    assert!(
+        german.contains(
+            "- M5 Pilotauswertung und Rollout-Leitfaden: war fällig am 25.11.2026 (9 Tage überfällig)"
+        ),
+        "{german}"
+    );
+    assert!(
+        german.contains("- [ ] Dr. Sternberg prüft M5 bis zum 9. Dezember"),
+        "the asks under \"Bitten an Lindenhof\" are carried over: {german}"
+    );
+    let french = read("maison-vellard");
+    for expected in [
+        "(ouvert, élevée)",
+        "(attendue d’ici le 3 déc. 2026)",
+        "(demandée le 12 nov. 2026 par Antoine Berthelot (Maison Vellard))",
+        "B2B en recette\u{202f}: était prévu le 27 nov. 2026 (7 jours de retard)",
+    ] {
+        assert!(french.contains(expected), "{expected:?} missing: {french}");
+    }
+    let body = |text: &str| text.split("\n---\n").nth(1).unwrap_or_default().to_owned();
+    for english in [
+        "was due",
+        "overdue",
+        "needed by",
+        "requested",
+        "Open",
+        "High",
+    ] {
+        assert!(!body(&german).contains(english), "{english:?} in {german}");
+        assert!(!body(&french).contains(english), "{english:?} in {french}");
+    }
+}
+
 #[test]
 fn new_report_refuses_a_second_report_for_the_day_and_unknown_clients() {
     let portal = TempPortal::copy_of(&repo().join("example-portal"));
