@@ -492,7 +492,7 @@ pub fn label(english: &str) -> String {
 }
 
 /// Whether `heading` is one of the action headings `new report` writes, in any built-in
-/// language: "Next steps" ("Nächste Schritte") or "Asks of <client>" ("Bitten an <client>").
+/// language: "Next steps" ("Nächste Schritte") or "Asks of" a client ("Bitten an Lindenhof").
 pub fn is_template_action_heading(heading: &str) -> bool {
     /// Each language's "next steps" heading, and the words its "asks of" heading starts with.
     static HEADINGS: OnceLock<Vec<(String, String)>> = OnceLock::new();
