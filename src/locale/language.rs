@@ -5,7 +5,7 @@ use std::fmt;
 
 use icu_locale_core::LanguageIdentifier;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A language tag such as `de`, `fr-CH` or `pt-BR`, in its canonical spelling.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -84,8 +84,11 @@ impl Serialize for Language {
 
 impl<'de> Deserialize<'de> for Language {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Language::parse(&text).map_err(de::Error::custom)
+        crate::model::parse_in_place(
+            deserializer,
+            "a BCP 47 language tag such as de, fr-CH or pt-BR",
+            Language::parse,
+        )
     }
 }
 

@@ -258,17 +258,7 @@ impl Serialize for TimeZone {
 
 impl<'de> Deserialize<'de> for TimeZone {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl de::Visitor<'_> for Visitor {
-            type Value = TimeZone;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an IANA time zone name")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<TimeZone, E> {
-                v.parse().map_err(E::custom)
-            }
-        }
-        deserializer.deserialize_str(Visitor)
+        super::parse_in_place(deserializer, "an IANA time zone name", str::parse)
     }
 }
 

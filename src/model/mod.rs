@@ -548,3 +548,31 @@ fn visible_texts(items: &[TextItem]) -> Vec<TextItem> {
         .cloned()
         .collect()
 }
+
+/// Deserialises a string through `parse` while the reader still stands on it, so that an
+/// error points at the value in the file: parsing after `String::deserialize` has returned
+/// points at the start of the enclosing mapping instead.
+pub(crate) fn parse_in_place<'de, D, T, E>(
+    deserializer: D,
+    expecting: &'static str,
+    parse: fn(&str) -> Result<T, E>,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    E: fmt::Display,
+{
+    struct Visitor<T, E> {
+        expecting: &'static str,
+        parse: fn(&str) -> Result<T, E>,
+    }
+    impl<T, E: fmt::Display> de::Visitor<'_> for Visitor<T, E> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.expecting)
+        }
+        fn visit_str<Er: de::Error>(self, v: &str) -> Result<T, Er> {
+            (self.parse)(v).map_err(Er::custom)
+        }
+    }
+    deserializer.deserialize_str(Visitor { expecting, parse })
+}

@@ -5,7 +5,7 @@ use std::fmt;
 use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{CadenceDefaults, Date, Money, TextFormat, Visibility};
 
@@ -395,14 +395,15 @@ impl JsonSchema for Colour {
 
 impl<'de> Deserialize<'de> for Currency {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let code = String::deserialize(deserializer)?;
-        if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
-            Ok(Currency(code))
-        } else {
-            Err(de::Error::custom(format!(
-                "expected a three-letter currency code such as EUR, USD or GBP, found \"{code}\""
-            )))
-        }
+        super::parse_in_place(deserializer, "a currency code", |code| {
+            if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+                Ok(Currency(code.to_owned()))
+            } else {
+                Err(format!(
+                    "expected a three-letter currency code such as EUR, USD or GBP, found \"{code}\""
+                ))
+            }
+        })
     }
 }
 
@@ -490,11 +491,12 @@ impl Serialize for Colour {
 
 impl<'de> Deserialize<'de> for Colour {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(deserializer)?;
-        Colour::parse(&s).ok_or_else(|| {
-            de::Error::custom(format!(
-                "expected a colour as #rrggbb or #rgb (quote it: \"#0b6e4f\"), found \"{s}\""
-            ))
+        super::parse_in_place(deserializer, "a colour as #rrggbb", |s| {
+            Colour::parse(s).ok_or_else(|| {
+                format!(
+                    "expected a colour as #rrggbb or #rgb (quote it: \"#0b6e4f\"), found \"{s}\""
+                )
+            })
         })
     }
 }
