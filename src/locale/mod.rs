@@ -491,36 +491,6 @@ pub fn label(english: &str) -> String {
     with_current(|l| l.lookup(key, &[])).unwrap_or_else(|| english.to_owned())
 }
 
-/// Whether `heading` is one of the action headings `new report` writes, in any built-in
-/// language: "Next steps" ("Nächste Schritte") or "Asks of" a client ("Bitten an Lindenhof").
-pub fn is_template_action_heading(heading: &str) -> bool {
-    /// Each language's "next steps" heading, and the words its "asks of" heading starts with.
-    static HEADINGS: OnceLock<Vec<(String, String)>> = OnceLock::new();
-    let headings = HEADINGS.get_or_init(|| {
-        let catalogues = builtin_catalogues();
-        catalogues
-            .tags()
-            .filter_map(|tag| Language::parse(tag).ok())
-            .map(|l| {
-                let locale = catalogues.locale(&l);
-                let next = locale.text("report-next-steps", &[]);
-                let asks = locale.text("report-asks-of", &[("client", Arg::from(""))]);
-                (
-                    without_isolates(&next).trim().to_lowercase(),
-                    without_isolates(&asks).trim().to_lowercase(),
-                )
-            })
-            .collect()
-    });
-    let heading = heading.trim().to_lowercase();
-    headings.iter().any(|(next, asks)| {
-        heading == *next
-            || heading
-                .strip_prefix(asks.as_str())
-                .is_some_and(|client| client.starts_with(' ') && client.trim() != "")
-    })
-}
-
 /// The text of `key` with arguments in the current locale.
 pub fn t_args(key: &str, args: &[(&str, Arg<'_>)]) -> String {
     with_current(|l| l.text(key, args))

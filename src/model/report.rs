@@ -60,25 +60,63 @@ pub struct ReportMeta {
 }
 
 /// True for a heading that introduces what will be done next: "Actions", "Next steps",
-/// "Recovery plan", "Mitigation", "Asks of the client"... `check` wants one in every amber
-/// or red report, and `new report` carries its items over as the next report's checklist.
+/// "Recovery plan", "Mitigation", "Asks of the client", "Maßnahmen", "Prochaines étapes"...
+/// `check` wants one in every amber or red report, and `new report` carries its items over
+/// as the next report's checklist.
 pub fn is_action_heading(heading: &str) -> bool {
-    // Whole words only: "Explanation" holds "plan" and "Task force" holds "ask", but
-    // neither introduces actions.
-    const WORDS: [&str; 6] = ["action", "recovery", "mitigation", "plan", "ask", "asks"];
+    // Whole words (and phrases) only: "Explanation" holds "plan" and "Task force" holds
+    // "ask", but neither introduces actions. An English word may take a plural "s"; the
+    // other languages list their plurals. Every built-in catalogue's "Next steps" and
+    // "Asks of" headings, which `new report` writes, are among them (a test holds this).
+    const PHRASES: [&[&str]; 31] = [
+        // English
+        &["action"],
+        &["recovery"],
+        &["mitigation"],
+        &["plan"],
+        &["ask"],
+        &["next", "step"],
+        // German
+        &["maßnahme"],
+        &["maßnahmen"],
+        &["aktionen"],
+        &["bitten"],
+        &["nächste", "schritte"],
+        &["nächsten", "schritte"],
+        // French
+        &["actions"],
+        &["mesures"],
+        &["demandes"],
+        &["prochaines", "étapes"],
+        &["prochaine", "étape"],
+        // Dutch
+        &["acties"],
+        &["actiepunten"],
+        &["maatregelen"],
+        &["verzoeken"],
+        &["herstelplan"],
+        &["volgende", "stappen"],
+        // Spanish
+        &["acción"],
+        &["acciones"],
+        &["medidas"],
+        &["mitigación"],
+        &["peticiones"],
+        &["próximos", "pasos"],
+        &["próximo", "paso"],
+        &["plan", "de", "acción"],
+    ];
     let lower = heading.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
     let is = |w: &str, base: &str| w == base || w.strip_suffix('s') == Some(base);
-    words.iter().any(|w| WORDS.iter().any(|base| is(w, base)))
-        || words
-            .windows(2)
-            .any(|pair| pair[0] == "next" && is(pair[1], "step"))
-        // The headings `new report` writes in each built-in language ("Nächste Schritte",
-        // "Bitten an Lindenhof").
-        || crate::locale::is_template_action_heading(heading)
+    PHRASES.iter().any(|phrase| {
+        words
+            .windows(phrase.len())
+            .any(|run| run.iter().zip(phrase.iter()).all(|(w, base)| is(w, base)))
+    })
 }
 
 #[cfg(test)]
@@ -99,6 +137,10 @@ mod tests {
             "Bitten an Lindenhof",
             "Demandes à Maison Vellard",
             "Verzoeken aan Kordaal",
+            "Maßnahmen",
+            "Prochaines étapes",
+            "Mesures de redressement",
+            "Acciones",
         ] {
             assert!(is_action_heading(yes), "{yes}");
         }
@@ -108,10 +150,28 @@ mod tests {
             "Planning assumptions",
             "Transactions",
             "Masks",
-            "Bitten an",
-            "Bitten angenommen",
+            "Planung",
+            "Demandeur",
         ] {
             assert!(!is_action_heading(no), "{no}");
+        }
+    }
+
+    /// The headings `new report` writes, in every built-in language, are action headings:
+    /// the next report carries their items over, and `check` finds them.
+    #[test]
+    fn every_catalogues_report_headings_are_action_headings() {
+        let catalogues = crate::locale::builtin_catalogues();
+        for tag in catalogues.tags() {
+            let language = crate::locale::Language::parse(tag).unwrap();
+            let locale = catalogues.locale(&language);
+            for heading in [
+                locale.text("report-next-steps", &[]),
+                locale.text("report-asks-of", &[("client", "Acme".into())]),
+            ] {
+                let heading = crate::locale::without_isolates(&heading);
+                assert!(is_action_heading(&heading), "{tag}: {heading}");
+            }
         }
     }
 }
