@@ -265,7 +265,7 @@ impl<'a, I> Rewriter<'a, I> {
         Event::Html(
             format!(
                 "<div class=\"scroll\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">\n",
-                escaped(&name)
+                super::escape_text(&name)
             )
             .into(),
         )
@@ -367,7 +367,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Rewriter<'a, I> {
                 Event::InlineHtml(
                     format!(
                         "<span class=\"task {key}\"><span class=\"visually-hidden\">{} </span></span>",
-                        escaped(&locale::t(key))
+                        super::escape_text(&locale::t(key))
                     )
                     .into(),
                 )
@@ -424,14 +424,6 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Rewriter<'a, I> {
             other => other,
         })
     }
-}
-
-/// `text` escaped for HTML text or a quoted attribute.
-fn escaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    // Writing into a String cannot fail.
-    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
-    out
 }
 
 #[cfg(test)]
